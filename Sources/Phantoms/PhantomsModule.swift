@@ -1,0 +1,2 @@
+// The Phantoms module: see Docs/ARCHITECTURE.md for its job.
+public enum PhantomsModule { public static let name = "Phantoms" }

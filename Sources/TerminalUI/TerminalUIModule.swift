@@ -1,0 +1,2 @@
+// The TerminalUI module: see Docs/ARCHITECTURE.md for its job.
+public enum TerminalUIModule { public static let name = "TerminalUI" }

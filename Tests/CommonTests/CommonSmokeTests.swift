@@ -1,0 +1,5 @@
+import Testing
+
+@Suite struct CommonSmoke {
+    @Test func moduleBuilds() { #expect(Bool(true)) }
+}

@@ -1,0 +1,5 @@
+import Testing
+
+@Suite struct DICOMSmoke {
+    @Test func moduleBuilds() { #expect(Bool(true)) }
+}

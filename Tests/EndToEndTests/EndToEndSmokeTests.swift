@@ -1,0 +1,5 @@
+import Testing
+
+@Suite struct EndToEndSmoke {
+    @Test func moduleBuilds() { #expect(Bool(true)) }
+}

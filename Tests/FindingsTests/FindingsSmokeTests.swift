@@ -1,0 +1,5 @@
+import Testing
+
+@Suite struct FindingsSmoke {
+    @Test func moduleBuilds() { #expect(Bool(true)) }
+}

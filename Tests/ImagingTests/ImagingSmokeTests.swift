@@ -1,0 +1,5 @@
+import Testing
+
+@Suite struct ImagingSmoke {
+    @Test func moduleBuilds() { #expect(Bool(true)) }
+}

@@ -1,0 +1,5 @@
+import Testing
+
+@Suite struct InferenceSmoke {
+    @Test func moduleBuilds() { #expect(Bool(true)) }
+}

@@ -1,0 +1,5 @@
+import Testing
+
+@Suite struct LedgerSmoke {
+    @Test func moduleBuilds() { #expect(Bool(true)) }
+}

@@ -1,0 +1,5 @@
+import Testing
+
+@Suite struct PhantomsSmoke {
+    @Test func moduleBuilds() { #expect(Bool(true)) }
+}

@@ -1,0 +1,5 @@
+import Testing
+
+@Suite struct ReaderStudySmoke {
+    @Test func moduleBuilds() { #expect(Bool(true)) }
+}

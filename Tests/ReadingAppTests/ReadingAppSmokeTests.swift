@@ -1,0 +1,5 @@
+import Testing
+
+@Suite struct ReadingAppSmoke {
+    @Test func moduleBuilds() { #expect(Bool(true)) }
+}

@@ -1,0 +1,5 @@
+import Testing
+
+@Suite struct StatisticsSmoke {
+    @Test func moduleBuilds() { #expect(Bool(true)) }
+}

@@ -1,0 +1,5 @@
+import Testing
+
+@Suite struct TerminalUISmoke {
+    @Test func moduleBuilds() { #expect(Bool(true)) }
+}

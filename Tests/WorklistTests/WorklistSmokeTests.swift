@@ -1,0 +1,5 @@
+import Testing
+
+@Suite struct WorklistSmoke {
+    @Test func moduleBuilds() { #expect(Bool(true)) }
+}
