@@ -1,2 +1,0 @@
-// The NCursesBackend module: see Docs/ARCHITECTURE.md for its job.
-public enum NCursesBackendModule { public static let name = "NCursesBackend" }

@@ -1,0 +1,26 @@
+/// What the AI has to say about the open study, as the screen sees it.
+public enum AIState: Sendable, Equatable {
+    /// The arm hides the AI (unaided reading): nothing about it may show.
+    case hidden
+    case noModel
+    case running
+    case ready(AIResult)
+    case failed(String)
+}
+
+/// Model output mapped onto finding keys, plus lines for the findings panel.
+public struct AIResult: Sendable, Equatable {
+    /// Finding key → AI value in the finding's vocabulary.
+    public var values: [String: String]
+    /// Human-readable details (probabilities, intervals) for the panel.
+    public var details: [String]
+    /// "name version" of each model that spoke.
+    public var models: [String]
+
+    public init(values: [String: String], details: [String], models: [String]) {
+        self.values = values; self.details = details; self.models = models
+    }
+
+    /// Shown wherever a model speaks.
+    public static let disclaimer = "trained on phantoms — not for clinical use"
+}

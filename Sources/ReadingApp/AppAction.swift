@@ -1,0 +1,31 @@
+import ReaderStudy
+import TerminalUI
+import Worklist
+
+/// Everything that can happen to the app: keys mapped to intents, and results
+/// of effects coming back.
+public enum AppAction: Sendable, Equatable {
+    // queue
+    case libraryLoaded([LibraryEntry], statuses: [String: QueueStatus])
+    case moveSelection(Int)
+    case openSelected
+    // study
+    case readOpened(studyId: String, readId: Int64, decisions: [FindingDecision], confidence: Int?)
+    case imageLoaded(studyId: String, index: Int, GreyImage)
+    case imageFailed(studyId: String, index: Int, String)
+    case aiFinished(studyId: String, AIResult?)
+    case aiFailed(studyId: String, String)
+    case focusNext, focusPrevious
+    case accept, acceptAll, override, askConfidence
+    case showImage(Int), nextImage, previousImage
+    case togglePause
+    case sign
+    case signed(studyId: String)
+    case back
+    // prompts
+    case promptInput(Character), promptBackspace, promptMove(Int), promptConfirm, promptCancel
+    // app
+    case toggleHelp
+    case failed(String)
+    case quit
+}

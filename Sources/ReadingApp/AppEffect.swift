@@ -1,0 +1,14 @@
+import ReaderStudy
+import Worklist
+
+/// Work the reducer asks for; `EffectRunner` performs it. Effects are values
+/// so reducer tests can assert exactly what would happen.
+public enum AppEffect: Sendable, Equatable {
+    case openRead(Study)
+    case loadImage(studyId: String, index: Int, path: String)
+    case runModels(Study)
+    case record(readId: Int64, kind: EventKind, finding: String?, value: String?)
+    case saveDraft(readId: Int64, decisions: [FindingDecision], confidence: Int?)
+    case sign(readId: Int64, studyId: String, decisions: [FindingDecision], confidence: Int?)
+    case closeRead(readId: Int64)
+}

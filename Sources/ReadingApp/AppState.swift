@@ -1,0 +1,28 @@
+import Common
+import ReaderStudy
+import TerminalUI
+
+/// Everything the screens show, as one value. Only `AppReducer` changes it.
+public struct AppState: Sendable, Equatable {
+    public enum Screen: Sendable, Equatable { case queue, study }
+
+    public var reader: String
+    public var mode: ReadingMode
+    public var rows: [QueueRow] = []
+    public var selected = 0
+    public var screen: Screen = .queue
+    public var study: OpenStudy?
+    public var prompt: Prompt?
+    public var showHelp = false
+    public var message: String?
+    public var messageIsError = false
+    public var libraryName: String
+    public var finished = false
+
+    public init(reader: String, mode: ReadingMode = .clinical, libraryName: String) {
+        self.reader = reader; self.mode = mode; self.libraryName = libraryName
+    }
+
+    public var signedCount: Int { rows.filter { $0.status == .signed }.count }
+    public var readableCount: Int { rows.filter { !$0.isBroken }.count }
+}

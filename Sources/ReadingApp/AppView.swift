@@ -1,0 +1,44 @@
+import Common
+import TerminalUI
+
+/// Renders the whole screen from the state. Pure: no curses, no I/O.
+public enum AppView {
+    public static func render(_ state: AppState, size: Size, theme: Theme) -> CellGrid {
+        var grid = CellGrid(size: size, fill: Cell(" ", style: theme.style(.normal)))
+        let all = grid.bounds
+        guard size.width >= 20, size.height >= 6 else {
+            grid.write("Terminal too small", x: 0, y: 0, style: theme.style(.error))
+            return grid
+        }
+        let (top, rest) = all.takeTop(1)
+        let (body, bottom) = rest.takeBottom(1)
+        grid.fill(top, with: Cell(" ", style: theme.style(.statusBar)))
+        grid.write(" " + title(state), x: 0, y: top.y, style: theme.style(.statusBar), maxWidth: size.width)
+        switch state.screen {
+        case .queue:
+            QueueView.render(state, in: body, theme: theme, grid: &grid)
+        case .study:
+            if let s = state.study { StudyView.render(state, s, in: body, theme: theme, grid: &grid) }
+        }
+        if let p = state.prompt { PromptView.render(p, state: state, in: body, theme: theme, grid: &grid) }
+        if state.showHelp { HelpView.render(in: body, theme: theme, grid: &grid) }
+        StatusLine.render(state, in: bottom, theme: theme, grid: &grid)
+        return grid
+    }
+
+    static func title(_ state: AppState) -> String {
+        switch state.screen {
+        case .queue:
+            let unread = state.rows.filter { !$0.isBroken && $0.status == .unread }.count
+            let progress = state.rows.filter { $0.status == .inProgress }.count
+            let broken = state.rows.filter(\.isBroken).count
+            var t = "Lightbox · \(state.libraryName) · \(state.rows.count) studies · \(unread) unread · \(progress) in progress · \(state.signedCount) signed"
+            if broken > 0 { t += " · \(broken) broken" }
+            return t
+        case .study:
+            guard let s = state.study else { return "Lightbox" }
+            let m = s.study.manifest
+            return "\(m.id) · \(m.kind.rawValue) · \(m.modality) \(m.bodyPart) · \(m.patient.sex.rawValue) \(AgeText.short(months: m.patient.ageMonths))"
+        }
+    }
+}

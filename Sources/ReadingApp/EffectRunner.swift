@@ -1,0 +1,65 @@
+import Common
+import Dispatch
+import ReaderStudy
+import TerminalUI
+import Worklist
+
+/// Performs effects. Ledger writes happen here, synchronously, so a signed read
+/// is on disk before the `signed` action lets the screen move on. Image decoding
+/// and inference run in the background and post their results.
+public final class EffectRunner {
+    private let env: AppEnvironment
+
+    public init(environment: AppEnvironment) { env = environment }
+
+    public func perform(_ effect: AppEffect, inbox: ActionInbox<AppAction>) {
+        do {
+            switch effect {
+            case .openRead(let study):
+                let r = try env.store.openRead(reader: env.reader, study: study.id)
+                try env.store.append(event(.opened), read: r.readId)
+                inbox.post(.readOpened(studyId: study.id, readId: r.readId, decisions: r.decisions, confidence: r.confidence))
+
+            case .loadImage(let studyId, let index, let path):
+                let load = env.loadImage
+                background {
+                    do { inbox.post(.imageLoaded(studyId: studyId, index: index, try load(path))) } catch {
+                        inbox.post(.imageFailed(studyId: studyId, index: index, UserMessage.text(for: error)))
+                    }
+                }
+
+            case .runModels(let study):
+                let run = env.runModels
+                background {
+                    do { inbox.post(.aiFinished(studyId: study.id, try run(study))) } catch {
+                        inbox.post(.aiFailed(studyId: study.id, UserMessage.text(for: error)))
+                    }
+                }
+
+            case .record(let readId, let kind, let finding, let value):
+                try env.store.append(event(kind, finding: finding, value: value), read: readId)
+
+            case .saveDraft(let readId, let decisions, let confidence):
+                try env.store.saveDraft(decisions, confidence: confidence, read: readId)
+
+            case .sign(let readId, let studyId, let decisions, let confidence):
+                try env.store.sign(read: readId, decisions: decisions, confidence: confidence, event: event(.signed))
+                inbox.post(.signed(studyId: studyId))
+
+            case .closeRead(let readId):
+                try env.store.append(event(.closed), read: readId)
+            }
+        } catch {
+            inbox.post(.failed(UserMessage.text(for: error)))
+        }
+    }
+
+    private func event(_ kind: EventKind, finding: String? = nil, value: String? = nil) -> ReadEvent {
+        ReadEvent(kind: kind, appSession: env.appSession, monotonicNanos: env.clock.monotonicNanos(),
+                  wallTime: env.clock.wallTime(), finding: finding, value: value)
+    }
+
+    private func background(_ work: @escaping @Sendable () -> Void) {
+        if env.background { DispatchQueue.global(qos: .userInitiated).async(execute: work) } else { work() }
+    }
+}

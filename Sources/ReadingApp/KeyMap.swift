@@ -1,0 +1,76 @@
+import TerminalUI
+
+/// Keys → intents. The bindings are part of the product (README, help overlay,
+/// tests rely on them): Tab next finding, a accept, o override, S sign, Esc back.
+public enum KeyMap {
+    public static func action(for event: InputEvent, in state: AppState) -> AppAction? {
+        guard case .key(let key) = event else { return nil }
+        if state.prompt != nil {
+            switch key {
+            case .escape: return .promptCancel
+            case .enter: return .promptConfirm
+            case .backspace, .delete: return .promptBackspace
+            case .up: return .promptMove(-1)
+            case .down: return .promptMove(1)
+            case .char(let c): return .promptInput(c)
+            default: return nil
+            }
+        }
+        if state.showHelp {
+            switch key {
+            case .char("q"): return .quit
+            default: return .toggleHelp
+            }
+        }
+        switch state.screen {
+        case .queue:
+            switch key {
+            case .up, .char("k"): return .moveSelection(-1)
+            case .down, .char("j"): return .moveSelection(1)
+            case .pageUp: return .moveSelection(-10)
+            case .pageDown: return .moveSelection(10)
+            case .home, .char("g"): return .moveSelection(-1_000_000)
+            case .end, .char("G"): return .moveSelection(1_000_000)
+            case .enter: return .openSelected
+            case .char("?"): return .toggleHelp
+            case .char("q"): return .quit
+            default: return nil
+            }
+        case .study:
+            switch key {
+            case .tab, .down, .char("j"): return .focusNext
+            case .backTab, .up, .char("k"): return .focusPrevious
+            case .char("a"): return .accept
+            case .char("A"): return .acceptAll
+            case .char("o"): return .override
+            case .char("c"): return .askConfidence
+            case .char("S"): return .sign
+            case .char("p"): return .togglePause
+            case .right, .char("]"): return .nextImage
+            case .left, .char("["): return .previousImage
+            case .char(let c) where c.isNumber && c != "0": return .showImage((c.wholeNumberValue ?? 1) - 1)
+            case .escape: return .back
+            case .char("?"): return .toggleHelp
+            case .char("q"): return .quit
+            default: return nil
+            }
+        }
+    }
+
+    /// The help overlay and the README's key table are both made from this list.
+    public static let help: [(keys: String, what: String)] = [
+        ("↑ ↓  j k", "queue: move · study: previous / next finding"),
+        ("Enter", "open the selected study"),
+        ("Tab  Shift-Tab", "next / previous finding"),
+        ("a", "accept the AI value of the finding"),
+        ("A", "accept every pending finding that has an AI value"),
+        ("o", "override: choose or type your value (optional reason after)"),
+        ("c", "confidence, 1 (low) to 5 (high)"),
+        ("1…9  [ ]  ← →", "show image n / previous / next"),
+        ("p", "pause or resume the reading clock"),
+        ("S", "sign the read and open the next unread study"),
+        ("Esc", "back to the queue (the draft is kept) · cancel a prompt"),
+        ("?", "this help"),
+        ("q", "quit (drafts are kept and resume on reopening)"),
+    ]
+}

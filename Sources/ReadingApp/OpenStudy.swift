@@ -1,0 +1,31 @@
+import Common
+import ReaderStudy
+import TerminalUI
+import Worklist
+
+/// The study being read: its findings, the reader's decisions and the image.
+public struct OpenStudy: Sendable, Equatable {
+    public var row: Int
+    public var study: Study
+    /// Ledger id of this read; nil until the ledger has opened it.
+    public var readId: Int64?
+    public var specs: [FindingSpec]
+    public var decisions: [FindingDecision]
+    public var focus: Int = 0
+    public var confidence: Int?
+    public var imageIndex: Int = 0
+    public var image: GreyImage?
+    public var imageError: String?
+    public var ai: AIState
+    public var paused = false
+
+    public init(row: Int, study: Study, showAI: Bool) {
+        self.row = row
+        self.study = study
+        specs = FindingCatalog.specs(for: study.kind)
+        decisions = specs.map { FindingDecision(finding: $0.key, aiValue: nil) }
+        ai = showAI ? .running : .hidden
+    }
+
+    public var pendingCount: Int { decisions.filter { $0.state == .pending }.count }
+}

@@ -1,0 +1,94 @@
+import ReaderStudy
+
+/// Keys while a prompt is open.
+enum PromptReducer {
+    static func reduce(_ state: inout AppState, _ action: AppAction) -> [AppEffect] {
+        guard let prompt = state.prompt else { return [] }
+        if action == .promptCancel {
+            state.prompt = nil
+            return []
+        }
+        switch prompt {
+        case .choose(let f, let options, let selected):
+            switch action {
+            case .promptMove(let d):
+                state.prompt = .choose(finding: f, options: options, selected: min(max(0, selected + d), options.count - 1))
+            case .promptInput(let c):
+                // Digits pick an option directly (1 = first).
+                if let n = c.wholeNumberValue, n >= 1, n <= options.count {
+                    state.prompt = .choose(finding: f, options: options, selected: n - 1)
+                }
+            case .promptConfirm:
+                return decide(&state, finding: f, value: options[selected])
+            default: break
+            }
+        case .type(let f, let text):
+            switch action {
+            case .promptInput(let c): if text.count < 12 { state.prompt = .type(finding: f, text: text + String(c)) }
+            case .promptBackspace: state.prompt = .type(finding: f, text: String(text.dropLast()))
+            case .promptConfirm:
+                guard let s = state.study, let value = s.specs[f].normalise(text) else {
+                    state.message = "Not a bone age: type months (e.g. 126) or years (10y or 10y6m), 0–240 months"
+                    state.messageIsError = true
+                    return []
+                }
+                return decide(&state, finding: f, value: value)
+            default: break
+            }
+        case .reason(let f, let text):
+            switch action {
+            case .promptInput(let c): if text.count < 200 { state.prompt = .reason(finding: f, text: text + String(c)) }
+            case .promptBackspace: state.prompt = .reason(finding: f, text: String(text.dropLast()))
+            case .promptConfirm:
+                state.prompt = nil
+                guard var s = state.study, let readId = s.readId else { return [] }
+                let reason = text.trimmingCharacters(in: .whitespaces)
+                guard !reason.isEmpty else { return [] }
+                s.decisions[f].reason = reason
+                state.study = s
+                return [.record(readId: readId, kind: .valueChanged, finding: s.decisions[f].finding + ".reason", value: reason),
+                        .saveDraft(readId: readId, decisions: s.decisions, confidence: s.confidence)]
+            default: break
+            }
+        case .confidence(let text):
+            switch action {
+            case .promptInput(let c):
+                if c.isNumber, text.count < 1 { state.prompt = .confidence(text: text + String(c)) }
+            case .promptBackspace: state.prompt = .confidence(text: String(text.dropLast()))
+            case .promptConfirm:
+                guard let n = Int(text), (1...5).contains(n), var s = state.study, let readId = s.readId else {
+                    state.message = "Confidence is a number from 1 (low) to 5 (high)"
+                    state.messageIsError = true
+                    return []
+                }
+                s.confidence = n
+                state.study = s
+                state.prompt = nil
+                state.message = "Confidence \(n) of 5"
+                state.messageIsError = false
+                return [.record(readId: readId, kind: .confidence, finding: nil, value: String(n)),
+                        .saveDraft(readId: readId, decisions: s.decisions, confidence: n)]
+            default: break
+            }
+        }
+        return []
+    }
+
+    /// Records the reader's value: accepted when it equals the AI's, overridden otherwise.
+    private static func decide(_ state: inout AppState, finding f: Int, value: String) -> [AppEffect] {
+        guard var s = state.study, let readId = s.readId else { state.prompt = nil; return [] }
+        let ai = s.decisions[f].aiValue
+        s.decisions[f].readerValue = value
+        let agrees = ai == value
+        s.decisions[f].state = agrees ? .accepted : .overridden
+        state.study = s
+        state.message = nil
+        let key = s.decisions[f].finding
+        // An override of a shown AI value may carry a reason; typing one is optional.
+        state.prompt = (!agrees && ai != nil) ? .reason(finding: f, text: "") : nil
+        return [.record(readId: readId, kind: agrees ? .accepted : .overridden, finding: key, value: value),
+                .saveDraft(readId: readId, decisions: s.decisions, confidence: s.confidence)]
+    }
+}
+
+import Foundation

@@ -1,0 +1,35 @@
+import TerminalUI
+
+/// The open prompt, drawn as a small box at the bottom of the findings side.
+enum PromptView {
+    static func render(_ prompt: Prompt, state: AppState, in area: Rect, theme: Theme, grid: inout CellGrid) {
+        let lines: [String]
+        let title: String
+        var selectedLine: Int? = nil
+        switch prompt {
+        case .choose(let f, let options, let selected):
+            title = "Your value: " + (state.study?.specs[f].label ?? "")
+            lines = options.enumerated().map { "\($0.offset + 1)  \($0.element)" } + ["↑↓ or digit, Enter chooses, Esc cancels"]
+            selectedLine = selected
+        case .type(let f, let text):
+            title = "Your value: " + (state.study?.specs[f].label ?? "")
+            lines = ["> " + text + "▏", "months (126) or years (10y, 10y6m); Enter, Esc"]
+        case .reason(_, let text):
+            title = "Reason for the override (optional)"
+            lines = ["> " + text + "▏", "Enter saves (empty skips), Esc skips"]
+        case .confidence(let text):
+            title = "Confidence"
+            lines = ["> " + text + "▏", "1 (low) … 5 (high); Enter, Esc"]
+        }
+        let width = min(area.width - 2, max(44, title.count + 6))
+        let height = min(area.height - 2, lines.count + 2)
+        guard width > 10, height > 2 else { return }
+        let box = Rect(x: area.maxX - width - 1, y: area.maxY - height - 1, width: width, height: height)
+        grid.fill(box, with: Cell(" ", style: theme.style(.prompt)))
+        Box.draw(box, title: title, style: theme.style(.border), titleStyle: theme.style(.title), grid: &grid)
+        for (i, l) in lines.prefix(height - 2).enumerated() {
+            let role: Role = i == selectedLine ? .selection : (i == lines.count - 1 ? .muted : .prompt)
+            grid.write(TextLayout.fit(l, width - 4), x: box.x + 2, y: box.y + 1 + i, style: theme.style(role), maxWidth: width - 4)
+        }
+    }
+}

@@ -1,0 +1,44 @@
+import Common
+import TerminalUI
+
+/// The study queue: status, id, kind, body part, age/sex, views.
+enum QueueView {
+    static func render(_ state: AppState, in area: Rect, theme: Theme, grid: inout CellGrid) {
+        let header = [("Status", 12), ("Study", 18), ("Kind", 11), ("Body part", 10), ("Sex/Age", 9), ("Views", 5)]
+        var y = area.y
+        var x = area.x + 2
+        for (title, w) in header {
+            grid.write(TextLayout.fit(title, w), x: x, y: y, style: theme.style(.header), maxWidth: area.maxX - x)
+            x += w + 1
+        }
+        y += 1
+        let visible = max(0, area.maxY - y)
+        guard visible > 0 else { return }
+        let top = max(0, min(state.selected - visible / 2, state.rows.count - visible))
+        for (offset, row) in state.rows.dropFirst(top).prefix(visible).enumerated() {
+            let index = top + offset
+            let isSel = index == state.selected
+            let base = isSel ? theme.style(.selection) : theme.style(.normal)
+            grid.fill(Rect(x: area.x, y: y, width: area.width, height: 1), with: Cell(" ", style: base))
+            grid.write(isSel ? "▸" : " ", x: area.x, y: y, style: base)
+            x = area.x + 2
+            let statusText = row.isBroken ? "broken" : row.status.rawValue
+            let statusRole: Role = row.isBroken ? .error : (row.status == .signed ? .success : (row.status == .inProgress ? .warning : .normal))
+            let statusStyle = isSel ? base : theme.style(statusRole)
+            var cols: [(String, Int, Style)] = [(statusText, 12, statusStyle), (row.id, 18, base)]
+            if let s = row.study {
+                let m = s.manifest
+                cols += [(m.kind.rawValue, 11, base), (m.bodyPart, 10, base),
+                         ("\(m.patient.sex.rawValue) \(AgeText.short(months: m.patient.ageMonths))", 9, base),
+                         (String(s.images.count), 5, base)]
+            } else {
+                cols += [(row.brokenMessage ?? "", max(0, area.maxX - x - 32), isSel ? base : theme.style(.muted))]
+            }
+            for (text, w, style) in cols {
+                grid.write(TextLayout.fit(text, w), x: x, y: y, style: style, maxWidth: max(0, area.maxX - x))
+                x += w + 1
+            }
+            y += 1
+        }
+    }
+}

@@ -1,0 +1,13 @@
+import ReaderStudy
+
+/// What the reading screen needs from durable storage. The ledger implements
+/// it on SQLite; tests use `InMemoryReadStore`.
+public protocol ReadStore: AnyObject {
+    func statuses(reader: String) throws -> [String: QueueStatus]
+    /// Opens the reader's read of a study, or resumes its draft.
+    func openRead(reader: String, study: String) throws -> (readId: Int64, decisions: [FindingDecision], confidence: Int?)
+    func append(_ event: ReadEvent, read: Int64) throws
+    func saveDraft(_ decisions: [FindingDecision], confidence: Int?, read: Int64) throws
+    /// Durable when it returns: the screen moves on only after this.
+    func sign(read: Int64, decisions: [FindingDecision], confidence: Int?, event: ReadEvent) throws
+}

@@ -1,0 +1,20 @@
+import TerminalUI
+
+/// Bottom line: reader, mode, progress, save state and one message (errors in one line).
+enum StatusLine {
+    static func render(_ state: AppState, in area: Rect, theme: Theme, grid: inout CellGrid) {
+        let base = theme.style(.statusBar)
+        grid.fill(area, with: Cell(" ", style: base))
+        let position = state.study.map { "\($0.row + 1) of \(state.rows.count)" } ?? "\(state.signedCount)/\(state.readableCount) signed"
+        var left = " \(state.reader) · \(state.mode.label) · \(position)"
+        if let s = state.study { left += s.readId == nil ? " · opening…" : (s.paused ? " · paused" : " · saved") }
+        var x = grid.write(left, x: area.x, y: area.y, style: base, maxWidth: area.width)
+        let hint = state.screen == .queue ? "Enter open · ? help · q quit" : "a accept · o override · S sign · ? help"
+        if let m = state.message {
+            x += grid.write("  " + m, x: area.x + x, y: area.y, style: state.messageIsError ? theme.style(.error) : base,
+                            maxWidth: area.width - x)
+        } else if area.width - x > hint.count + 2 {
+            grid.write(hint, x: area.maxX - hint.count - 1, y: area.y, style: base)
+        }
+    }
+}

@@ -1,0 +1,99 @@
+import Common
+import ReaderStudy
+import TerminalUI
+
+/// The study screen: the image first (left), findings and decisions beside it.
+enum StudyView {
+    static func render(_ state: AppState, _ s: OpenStudy, in area: Rect, theme: Theme, grid: inout CellGrid) {
+        let panelWidth = area.width >= 120 ? min(60, area.width * 2 / 5) : min(38, max(30, area.width * 9 / 20))
+        let (imageArea, panel) = area.takeRight(panelWidth)
+        renderImage(s, in: imageArea, theme: theme, grid: &grid)
+        renderFindings(state, s, in: panel, theme: theme, grid: &grid)
+    }
+
+    static func renderImage(_ s: OpenStudy, in area: Rect, theme: Theme, grid: inout CellGrid) {
+        let views = s.study.images.count
+        let label = s.study.images.indices.contains(s.imageIndex) ? (s.study.images[s.imageIndex].view ?? "image") : "image"
+        Box.draw(area, title: "\(label) \(s.imageIndex + 1)/\(views)", style: theme.style(.border),
+                 titleStyle: theme.style(.title), grid: &grid)
+        let inner = area.inset(by: 1)
+        guard !inner.isEmpty else { return }
+        if let image = s.image {
+            let target = image.fittedSize(in: HalfBlockImage.pixelSize(for: inner))
+            let scaled = image.resampled(to: target)
+            let cellsW = scaled.width, cellsH = (scaled.height + 1) / 2
+            let origin = Rect(x: inner.x + (inner.width - cellsW) / 2, y: inner.y + (inner.height - cellsH) / 2,
+                              width: cellsW, height: cellsH)
+            HalfBlockImage.draw(scaled, in: origin, grid: &grid)
+        } else {
+            let text = s.imageError ?? "Loading image…"
+            let lines = TextLayout.wrap(text, max(1, inner.width - 2))
+            for (i, l) in lines.prefix(inner.height).enumerated() {
+                grid.write(l, x: inner.x + 1, y: inner.y + inner.height / 2 - lines.count / 2 + i,
+                           style: theme.style(s.imageError == nil ? .muted : .error), maxWidth: inner.width - 2)
+            }
+        }
+    }
+
+    static func renderFindings(_ state: AppState, _ s: OpenStudy, in area: Rect, theme: Theme, grid: inout CellGrid) {
+        Box.draw(area, title: "Findings", style: theme.style(.border), titleStyle: theme.style(.title), grid: &grid)
+        let inner = area.inset(by: 1)
+        guard inner.width > 4, inner.height > 2 else { return }
+        var y = inner.y
+        let w = inner.width - 1
+        func line(_ text: String, _ role: Role) {
+            guard y < inner.maxY else { return }
+            grid.write(TextLayout.fit(text, w), x: inner.x + 1, y: y, style: theme.style(role), maxWidth: w)
+            y += 1
+        }
+        switch s.ai {
+        case .hidden:
+            line("Unaided read: no AI in this arm.", .muted)
+        case .noModel:
+            line("No model loaded for \(s.study.kind.rawValue) studies.", .warning)
+            line("Record your own values with o.", .muted)
+        case .running:
+            line("AI running…", .muted)
+        case .failed(let message):
+            for l in TextLayout.wrap("AI failed: \(message)", w).prefix(2) { line(l, .error) }
+        case .ready(let result):
+            line("AI: " + result.models.joined(separator: ", "), .aiValue)
+            line(AIResult.disclaimer, .banner)
+            for d in result.details { line(d, .normal) }
+        }
+        y += 1
+        let labelWidth = min(18, max(8, w - 22))
+        if y < inner.maxY {
+            line(TextLayout.fit("Finding", labelWidth) + " " + TextLayout.fit(s.ai == .hidden ? "" : "AI", 11) + " You", .header)
+        }
+        let rows = max(0, inner.maxY - y - 1)
+        let top = max(0, min(s.focus - rows / 2, s.decisions.count - rows))
+        for i in s.decisions.indices.dropFirst(top).prefix(rows) {
+            let d = s.decisions[i]
+            let focused = i == s.focus
+            let style = focused ? theme.style(.selection) : theme.style(.normal)
+            grid.fill(Rect(x: inner.x, y: y, width: inner.width, height: 1), with: Cell(" ", style: style))
+            grid.write(focused ? "▸" : " ", x: inner.x, y: y, style: style)
+            var x = inner.x + 1
+            x += grid.write(TextLayout.fit(s.specs[i].label, labelWidth) + " ", x: x, y: y, style: style, maxWidth: inner.maxX - x)
+            let aiText = s.ai == .hidden ? "" : (d.aiValue ?? "—")
+            x += grid.write(TextLayout.fit(aiText, 11) + " ", x: x, y: y, style: focused ? style : theme.style(.aiValue), maxWidth: inner.maxX - x)
+            let mark: String
+            let role: Role
+            switch d.state {
+            case .pending: mark = "·"; role = .pending
+            case .accepted: mark = "✓"; role = .accepted
+            case .overridden: mark = "✎"; role = .overridden
+            }
+            grid.write(mark + " " + (d.readerValue ?? "pending"), x: x, y: y, style: focused ? style : theme.style(role),
+                       maxWidth: inner.maxX - x)
+            y += 1
+        }
+        if inner.maxY - 1 > y || true {
+            let conf = s.confidence.map { "confidence \($0)/5" } ?? "confidence —"
+            let pending = s.pendingCount
+            grid.write(TextLayout.fit("\(pending) pending · \(conf)", w), x: inner.x + 1, y: inner.maxY - 1,
+                       style: theme.style(.muted), maxWidth: w)
+        }
+    }
+}

@@ -1,0 +1,6 @@
+/// A terminal size in cells.
+public struct Size: Hashable, Sendable {
+    public var width: Int
+    public var height: Int
+    public init(width: Int, height: Int) { self.width = width; self.height = height }
+}

@@ -1,0 +1,27 @@
+import Common
+import Foundation
+
+/// A loaded, validated study: its manifest and the absolute paths of its images
+/// in series order. Image paths are checked to stay inside the study folder.
+public struct Study: Sendable, Equatable {
+    public struct Image: Sendable, Equatable {
+        public var seriesIndex: Int
+        public var seriesId: String
+        public var view: String?
+        public var path: String
+    }
+
+    public var folder: String
+    public var manifest: StudyManifest
+    public var images: [Image]
+
+    public var id: String { manifest.id }
+    public var kind: StudyKind { manifest.kind }
+
+    /// `reference.json` beside `study.json`, if the study has one. Only
+    /// feedback after sign, validation and statistics may read it.
+    public var referencePath: String? {
+        let p = (folder as NSString).appendingPathComponent("reference.json")
+        return FileManager.default.fileExists(atPath: p) ? p : nil
+    }
+}

@@ -1,0 +1,103 @@
+import Common
+import Foundation
+
+/// Reads and validates one study folder.
+public enum StudyLoader {
+    public static let manifestName = "study.json"
+
+    public static func load(folder: String) throws -> Study {
+        let file = (folder as NSString).appendingPathComponent(manifestName)
+        let data: Data
+        do { data = try Data(contentsOf: URL(fileURLWithPath: file)) } catch {
+            throw WorklistError.unreadable(file: file, reason: FileManager.default.fileExists(atPath: file)
+                ? "permission denied or not a regular file" : "file does not exist")
+        }
+        let manifest = try decode(data, file: file)
+        try validate(manifest, file: file)
+        var images: [Study.Image] = []
+        let root = URL(fileURLWithPath: folder).standardizedFileURL.resolvingSymlinksInPath().path
+        for (si, series) in manifest.series.enumerated() {
+            for (ii, rel) in series.images.enumerated() {
+                let field = "series[\(si)].images[\(ii)]"
+                if rel.hasPrefix("/") || rel.split(separator: "/").contains("..") || rel.isEmpty {
+                    throw WorklistError.imageOutsideStudy(file: file, field: field, path: rel)
+                }
+                let abs = (folder as NSString).appendingPathComponent(rel)
+                guard FileManager.default.fileExists(atPath: abs) else {
+                    throw WorklistError.imageMissing(file: file, field: field, path: rel)
+                }
+                // A symlink may not lead out of the study folder either.
+                let resolved = URL(fileURLWithPath: abs).standardizedFileURL.resolvingSymlinksInPath().path
+                guard resolved.hasPrefix(root + "/") else {
+                    throw WorklistError.imageOutsideStudy(file: file, field: field, path: rel)
+                }
+                images.append(Study.Image(seriesIndex: si, seriesId: series.id, view: series.view, path: abs))
+            }
+        }
+        return Study(folder: folder, manifest: manifest, images: images)
+    }
+
+    static func decode(_ data: Data, file: String) throws -> StudyManifest {
+        do {
+            return try JSONDecoder().decode(StudyManifest.self, from: data)
+        } catch let DecodingError.keyNotFound(key, ctx) {
+            throw WorklistError.malformed(file: file, field: path(ctx.codingPath + [key]), reason: "required field is missing")
+        } catch let DecodingError.typeMismatch(type, ctx) {
+            throw WorklistError.malformed(file: file, field: path(ctx.codingPath), reason: "expected \(describe(type))")
+        } catch let DecodingError.valueNotFound(type, ctx) {
+            throw WorklistError.malformed(file: file, field: path(ctx.codingPath), reason: "expected \(describe(type)), found null")
+        } catch let DecodingError.dataCorrupted(ctx) {
+            if ctx.codingPath.isEmpty {
+                throw WorklistError.malformed(file: file, field: "", reason: "not valid JSON")
+            }
+            throw WorklistError.malformed(file: file, field: path(ctx.codingPath), reason: allowedValues(ctx.codingPath) ?? "invalid value")
+        } catch {
+            throw WorklistError.malformed(file: file, field: "", reason: "not valid JSON")
+        }
+    }
+
+    static func validate(_ m: StudyManifest, file: String) throws {
+        if m.formatVersion != StudyManifest.currentFormatVersion {
+            throw WorklistError.malformed(file: file, field: "formatVersion",
+                                          reason: "version \(m.formatVersion) is not supported (expected \(StudyManifest.currentFormatVersion))")
+        }
+        if m.id.isEmpty || m.id.contains(where: { $0.isNewline }) {
+            throw WorklistError.malformed(file: file, field: "id", reason: "must be a non-empty single line")
+        }
+        if !(0...1500).contains(m.patient.ageMonths) {
+            throw WorklistError.malformed(file: file, field: "patient.ageMonths", reason: "\(m.patient.ageMonths) is not an age in months (0…1500)")
+        }
+        if m.series.isEmpty || m.imageCount == 0 {
+            throw WorklistError.malformed(file: file, field: "series", reason: "the study lists no images")
+        }
+    }
+
+    private static func path(_ keys: [any CodingKey]) -> String {
+        var s = ""
+        for k in keys {
+            if let i = k.intValue { s += "[\(i)]" } else { s += s.isEmpty ? k.stringValue : "." + k.stringValue }
+        }
+        return s
+    }
+
+    private static func describe(_ type: Any.Type) -> String {
+        switch type {
+        case is String.Type: return "a string"
+        case is Int.Type: return "a whole number"
+        case is Double.Type: return "a number"
+        case is Bool.Type: return "true or false"
+        default:
+            let name = String(describing: type)
+            if name.hasPrefix("Array") { return "a list" }
+            return "an object"
+        }
+    }
+
+    private static func allowedValues(_ keys: [any CodingKey]) -> String? {
+        switch keys.last?.stringValue {
+        case "kind": return "must be one of " + StudyKind.allCases.map(\.rawValue).joined(separator: ", ")
+        case "sex": return "must be F, M or O"
+        default: return nil
+        }
+    }
+}
