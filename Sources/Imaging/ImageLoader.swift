@@ -1,0 +1,31 @@
+import Foundation
+
+/// Opens an image file by its content (magic bytes), not its extension.
+public enum ImageLoader {
+    public static func load(path: String) throws -> PixelBuffer {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw ImagingError.unreadable(file: path, problem: "cannot read the file")
+        }
+        return try decode([UInt8](data), file: path)
+    }
+
+    public static func decode(_ bytes: [UInt8], file: String) throws -> PixelBuffer {
+        if PNGChunkWalker.hasSignature(bytes) { return try PNGCodec.decode(bytes, file: file) }
+        if looksLikeDICOM(bytes) {
+            throw ImagingError.unsupported(file: file, problem: "DICOM decoding is not available yet")
+        }
+        throw ImagingError.unsupported(file: file, problem: "neither PNG nor DICOM (unrecognised leading bytes)")
+    }
+
+    /// "DICM" after the 128-byte preamble, or a bare data set starting with a
+    /// group 0002/0008 element (files written without the Part 10 header).
+    static func looksLikeDICOM(_ bytes: [UInt8]) -> Bool {
+        if bytes.count >= 132 && bytes[128] == 0x44 && bytes[129] == 0x49 && bytes[130] == 0x43 && bytes[131] == 0x4D {
+            return true
+        }
+        guard bytes.count >= 8 else { return false }
+        let groupLE = UInt16(bytes[0]) | UInt16(bytes[1]) << 8
+        let groupBE = UInt16(bytes[0]) << 8 | UInt16(bytes[1])
+        return groupLE == 0x0002 || groupLE == 0x0008 || groupBE == 0x0002 || groupBE == 0x0008
+    }
+}

@@ -1,5 +1,0 @@
-import Testing
-
-@Suite struct ImagingSmoke {
-    @Test func moduleBuilds() { #expect(Bool(true)) }
-}
