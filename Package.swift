@@ -43,7 +43,7 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
-        .target(name: "TestSupport", dependencies: ["TerminalUI"], path: "Tests/TestSupport"),
+        .target(name: "TestSupport", dependencies: ["TerminalUI", "ReadingApp"], path: "Tests/TestSupport"),
         .testTarget(name: "CommonTests", dependencies: ["Common", "TestSupport"]),
         .testTarget(name: "DICOMTests", dependencies: ["DICOM", "TestSupport"]),
         .testTarget(name: "ImagingTests", dependencies: ["Imaging", "TestSupport"]),

@@ -14,7 +14,7 @@ public enum FindingCatalog {
     public static func specs(for kind: StudyKind) -> [FindingSpec] {
         switch kind {
         case .hand:
-            return [FindingSpec(key: "boneAge.months", label: "Bone age (months)", domain: .months(0...240))]
+            return [FindingSpec(key: "boneAge.months", label: "Bone age (mo)", domain: .months(0...240))]
         case .extremity:
             return [FindingSpec(key: "fracture.study", label: "Fracture", domain: .choice(fractureLabels))]
         case .spine:

@@ -5,7 +5,9 @@ import TerminalUI
 /// The study screen: the image first (left), findings and decisions beside it.
 enum StudyView {
     static func render(_ state: AppState, _ s: OpenStudy, in area: Rect, theme: Theme, grid: inout CellGrid) {
-        let panelWidth = area.width >= 120 ? min(60, area.width * 2 / 5) : min(38, max(30, area.width * 9 / 20))
+        // The findings column needs about 44 cells (label, AI value, reader value); wide
+        // terminals give it more and the image the rest.
+        let panelWidth = area.width >= 120 ? min(64, area.width * 2 / 5) : min(48, max(44, area.width * 9 / 20))
         let (imageArea, panel) = area.takeRight(panelWidth)
         renderImage(s, in: imageArea, theme: theme, grid: &grid)
         renderFindings(state, s, in: panel, theme: theme, grid: &grid)
@@ -57,12 +59,12 @@ enum StudyView {
         case .failed(let message):
             for l in TextLayout.wrap("AI failed: \(message)", w).prefix(2) { line(l, .error) }
         case .ready(let result):
-            line("AI: " + result.models.joined(separator: ", "), .aiValue)
-            line(AIResult.disclaimer, .banner)
-            for d in result.details { line(d, .normal) }
+            for l in TextLayout.wrap("AI: " + result.models.joined(separator: ", "), w) { line(l, .aiValue) }
+            for l in TextLayout.wrap(AIResult.disclaimer, w) { line(l, .banner) }
+            for d in result.details { for l in TextLayout.wrap(d, w) { line(l, .normal) } }
         }
         y += 1
-        let labelWidth = min(18, max(8, w - 22))
+        let labelWidth = min(18, max(8, w - 26))
         if y < inner.maxY {
             line(TextLayout.fit("Finding", labelWidth) + " " + TextLayout.fit(s.ai == .hidden ? "" : "AI", 11) + " You", .header)
         }
@@ -89,7 +91,7 @@ enum StudyView {
                        maxWidth: inner.maxX - x)
             y += 1
         }
-        if inner.maxY - 1 > y || true {
+        do {
             let conf = s.confidence.map { "confidence \($0)/5" } ?? "confidence —"
             let pending = s.pendingCount
             grid.write(TextLayout.fit("\(pending) pending · \(conf)", w), x: inner.x + 1, y: inner.maxY - 1,

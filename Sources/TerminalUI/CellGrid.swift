@@ -27,7 +27,7 @@ public struct CellGrid: Equatable, Sendable {
     public mutating func write(_ text: String, x: Int, y: Int, style: Style, maxWidth: Int = .max) -> Int {
         guard y >= 0, y < size.height else { return 0 }
         var col = x
-        let limit = min(size.width, x + max(0, maxWidth))
+        let limit = maxWidth >= size.width ? size.width : min(size.width, x + max(0, maxWidth))
         for scalar in text.unicodeScalars {
             if col >= limit { break }
             let ch: Unicode.Scalar = scalar.value < 32 ? " " : scalar

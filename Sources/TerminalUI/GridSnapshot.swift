@@ -9,13 +9,14 @@ public enum GridSnapshot {
         for y in 0..<grid.size.height {
             var x = 0
             var runs: [String] = []
+            func name(_ s: Style) -> String {
+                s.fg.isDirect || s.bg.isDirect ? "image" : (reverse[s] ?? "unthemed")
+            }
             while x < grid.size.width {
-                let s = grid[x, y].style
+                let n = name(grid[x, y].style)
                 var end = x
-                while end + 1 < grid.size.width && grid[end + 1, y].style == s { end += 1 }
-                let name: String
-                if s.fg.isDirect || s.bg.isDirect { name = "image" } else { name = reverse[s] ?? "unthemed" }
-                if name != "normal" { runs.append("\(x)-\(end) \(name)") }
+                while end + 1 < grid.size.width && name(grid[end + 1, y].style) == n { end += 1 }
+                if n != "normal" { runs.append("\(x)-\(end) \(n)") }
                 x = end + 1
             }
             if !runs.isEmpty { out += "\(y): " + runs.joined(separator: ", ") + "\n" }

@@ -9,11 +9,19 @@ public struct Study: Sendable, Equatable {
         public var seriesId: String
         public var view: String?
         public var path: String
+
+        public init(seriesIndex: Int, seriesId: String, view: String?, path: String) {
+            self.seriesIndex = seriesIndex; self.seriesId = seriesId; self.view = view; self.path = path
+        }
     }
 
     public var folder: String
     public var manifest: StudyManifest
     public var images: [Image]
+
+    public init(folder: String, manifest: StudyManifest, images: [Image]) {
+        self.folder = folder; self.manifest = manifest; self.images = images
+    }
 
     public var id: String { manifest.id }
     public var kind: StudyKind { manifest.kind }

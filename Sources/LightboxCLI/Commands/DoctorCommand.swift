@@ -1,0 +1,44 @@
+import ArgumentParser
+import Foundation
+import ReadingApp
+import TerminalUI
+
+/// `lightbox doctor`: what this machine and terminal give Lightbox.
+struct DoctorCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "doctor",
+        abstract: "Report the terminal's capabilities, the CPU and BLAS kernel, and where data lives.")
+
+    func run() throws {
+        let env = DataPaths.environment
+        print("Lightbox \(Lightbox.configuration.version)")
+        print("")
+        print("Terminal")
+        print("  TERM               \(env["TERM"] ?? "(unset)")")
+        print("  COLORTERM          \(env["COLORTERM"] ?? "(unset)")")
+        let truecolor = ["truecolor", "24bit"].contains((env["COLORTERM"] ?? "").lowercased())
+        print("  image drawing      half-blocks, \(truecolor ? "24-bit grey (256 levels)" : "256-colour grey ramp (24 levels) or fewer")")
+        print("")
+        print("CPU")
+        print("  cores              \(ProcessInfo.processInfo.activeProcessorCount)")
+        print("  features           \(CPUInfo.features().joined(separator: " "))")
+        for line in EngineReport.lines() { print(line) }
+        print("")
+        print("Paths")
+        print("  ledger (default)   \(DataPaths.defaultDatabase())")
+        print("  user themes        \(ThemeLoader.userDirectory(environment: env))")
+        print("  built-in themes    \(Theme.builtinNames.joined(separator: ", "))")
+    }
+}
+
+/// CPU flags that matter for the engine, from /proc/cpuinfo.
+enum CPUInfo {
+    static func features() -> [String] {
+        guard let text = try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8),
+              let flagsLine = text.split(separator: "\n").first(where: { $0.hasPrefix("flags") }) else { return ["unknown"] }
+        let flags = Set(flagsLine.split(separator: ":").last?.split(separator: " ").map(String.init) ?? [])
+        let wanted = ["sse4_2", "avx", "avx2", "fma", "avx512f", "avx512bw", "avx512vl", "avx512_vnni"]
+        let have = wanted.filter(flags.contains)
+        return have.isEmpty ? ["baseline x86-64"] : have
+    }
+}

@@ -1,0 +1,69 @@
+import ArgumentParser
+import Common
+import Foundation
+import Imaging
+import NCursesBackend
+import ReadingApp
+import TerminalUI
+import Worklist
+
+/// `lightbox read` (the default command): the reading room.
+struct ReadCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "read",
+        abstract: "Open the reading room: the study queue, images, findings, accept / override, sign.",
+        discussion: """
+        Keys: ↑↓ or j/k move, Enter opens, Tab next finding, a accept, o override, c confidence, \
+        S sign and open the next study, Esc back to the queue, ? help, q quit. \
+        Every step is written to the ledger at once; drafts resume where you left off.
+        """)
+
+    @Option(name: .long, help: "The study library folder.")
+    var library: String = "SampleStudies"
+
+    @Option(name: .long, help: "The ledger database (default: $XDG_DATA_HOME/lightbox/ledger.sqlite).")
+    var db: String?
+
+    @Option(name: .long, help: "Your reader id (default: $USER).")
+    var reader: String?
+
+    @Option(name: .long, help: "Colour theme: dark, light, high-contrast, colorblind, dim, or a .toml file.")
+    var theme: String = Theme.defaultName
+
+    @Option(name: .long, help: "Image drawing: auto or halfblock.")
+    var graphics: String = "auto"
+
+    func run() throws {
+        let (state, env, theme) = try reportingErrors { () -> (AppState, AppEnvironment, Theme) in
+            guard ["auto", "halfblock"].contains(graphics) else {
+                throw CLIError.badOption(name: "--graphics", value: graphics, expected: "auto or halfblock")
+            }
+            let theme = try ThemeLoader.load(self.theme, environment: DataPaths.environment)
+            let readerId = reader ?? DataPaths.defaultReader()
+            let store = InMemoryReadStore()
+            let env = AppEnvironment(
+                reader: readerId, store: store, clock: SystemReadClock(), appSession: UUID().uuidString,
+                loadImage: ImagePreparation.load, runModels: { _ in nil })
+            var state = AppState(reader: readerId, libraryName: (library as NSString).lastPathComponent)
+            state.mode = .clinical
+            return (state, env, theme)
+        }
+        let lib = try reportingErrors { try StudyLibrary.load(root: library) }
+        let statuses = try reportingErrors { try env.store.statuses(reader: env.reader) }
+        var s = state
+        let runner = EffectRunner(environment: env)
+        let program = Program<AppState, AppAction, AppEffect>(
+            reduce: AppReducer.reduce,
+            view: { st, size in AppView.render(st, size: size, theme: theme) },
+            actionForInput: { event, st in
+                if case .resize = event { return nil }
+                return KeyMap.action(for: event, in: st)
+            },
+            isFinished: { $0.finished },
+            perform: { effect, inbox in runner.perform(effect, inbox: inbox) })
+        let terminal = NCursesTerminal()
+        defer { terminal.shutdown() }
+        program.run(state: &s, backend: terminal, inbox: ActionInbox(),
+                    initial: [.libraryLoaded(lib.entries, statuses: statuses)])
+    }
+}

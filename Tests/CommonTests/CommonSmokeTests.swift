@@ -1,5 +1,0 @@
-import Testing
-
-@Suite struct CommonSmoke {
-    @Test func moduleBuilds() { #expect(Bool(true)) }
-}

@@ -1,5 +1,0 @@
-import Testing
-
-@Suite struct FindingsSmoke {
-    @Test func moduleBuilds() { #expect(Bool(true)) }
-}

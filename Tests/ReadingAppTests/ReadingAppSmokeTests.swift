@@ -1,5 +1,0 @@
-import Testing
-
-@Suite struct ReadingAppSmoke {
-    @Test func moduleBuilds() { #expect(Bool(true)) }
-}

@@ -1,5 +1,0 @@
-import Testing
-
-@Suite struct TerminalUISmoke {
-    @Test func moduleBuilds() { #expect(Bool(true)) }
-}

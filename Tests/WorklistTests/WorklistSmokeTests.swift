@@ -1,5 +1,0 @@
-import Testing
-
-@Suite struct WorklistSmoke {
-    @Test func moduleBuilds() { #expect(Bool(true)) }
-}
