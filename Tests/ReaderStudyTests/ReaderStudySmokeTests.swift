@@ -1,5 +1,0 @@
-import Testing
-
-@Suite struct ReaderStudySmoke {
-    @Test func moduleBuilds() { #expect(Bool(true)) }
-}
