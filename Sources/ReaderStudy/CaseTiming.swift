@@ -16,8 +16,9 @@ public struct CaseTiming: Sendable, Equatable, Codable {
     public var afterAINanos: UInt64 = 0
     /// Active time while the AI was on screen.
     public var aiVisibleNanos: UInt64 = 0
-    /// Active time of each signed pass (sequential: unaided read, then aided read).
-    public var passActiveNanos: [UInt64] = []
+    /// Each signed pass (sequential: unaided read, then aided read): the same
+    /// measures from the previous `signed` (or the start) to this one.
+    public var passes: [PassTiming] = []
     /// How many times the case was opened.
     public var opens: Int = 0
     /// App-session changes while the case was open without `closed`: crashes
@@ -35,7 +36,7 @@ public struct CaseTiming: Sendable, Equatable, Codable {
     public var beforeAI: Double { Self.seconds(beforeAINanos) }
     public var afterAI: Double { Self.seconds(afterAINanos) }
     public var aiVisible: Double { Self.seconds(aiVisibleNanos) }
-    public var passActive: [Double] { passActiveNanos.map(Self.seconds) }
+    public var passActive: [Double] { passes.map(\.active) }
 
     static func seconds(_ nanos: UInt64) -> Double { Double(nanos) / 1e9 }
 }

@@ -9,7 +9,7 @@ extension TimingRules {
         let threshold = UInt64((max(idleThreshold, 0) * 1e9).rounded())
         var open = false, paused = false, idleMarked = false
         var aiSeen = false, aiVisible = false
-        var activeAtLastSign: UInt64 = 0
+        var atLastSign = CaseTiming()
         var previous: ReadEvent?
 
         for (index, event) in events.enumerated() {
@@ -64,8 +64,8 @@ extension TimingRules {
             case .aiHidden:
                 aiVisible = false; idleMarked = false
             case .signed:
-                timing.passActiveNanos.append(timing.activeNanos - activeAtLastSign)
-                activeAtLastSign = timing.activeNanos
+                timing.passes.append(.between(atLastSign, timing))
+                atLastSign = timing
                 if index == lastSign { timing.isSigned = true }
                 idleMarked = false
             case .valueChanged, .accepted, .overridden, .confidence, .activity:

@@ -103,6 +103,9 @@ import Testing
         s.at(30, .aiRevealed); s.at(45, .overridden); s.at(50, .signed)
         let t = try rules.measure(s.events)
         #expect(t.passActive == [30, 20])
+        #expect(t.passes.map(\.total) == [30, 20])
+        #expect(t.passes.map(\.beforeAI) == [30, 0])
+        #expect(t.passes.map(\.afterAI) == [0, 20])
         #expect(t.beforeAI == 30 && t.afterAI == 20 && t.total == 50)
     }
 
@@ -125,7 +128,7 @@ import Testing
         var s = EventScript()
         s.at(0, .opened); s.at(25, .accepted)
         let t = try rules.measure(s.events)
-        #expect(!t.isSigned && t.total == 25 && t.passActive.isEmpty)
+        #expect(!t.isSigned && t.total == 25 && t.passes.isEmpty)
     }
 
     @Test func backwardsMonotonicTimeThrows() {
@@ -153,7 +156,8 @@ import Testing
             #expect(t.totalNanos == t.activeNanos + t.pausedNanos + t.idleNanos)
             #expect(t.activeNanos == t.beforeAINanos + t.afterAINanos)
             #expect(t.aiVisibleNanos <= t.afterAINanos)
-            #expect(t.passActiveNanos.reduce(0, +) <= t.activeNanos)
+            #expect(t.passes.map(\.activeNanos).reduce(0, +) <= t.activeNanos)
+            #expect(t.passes.map(\.totalNanos).reduce(0, +) <= t.totalNanos)
         }
     }
 }
