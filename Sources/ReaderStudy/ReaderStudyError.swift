@@ -14,6 +14,9 @@ public enum ReaderStudyError: UserFacingError, Equatable {
     case eventsOutOfOrder(appSession: String, index: Int)
     /// Export or scoring input that cannot be turned into rows.
     case invalidInput(field: String, problem: String)
+    /// `read --experiment`: the reader's next session is not open (washout,
+    /// or every session is done). `problem` says when it opens.
+    case sessionNotOpen(reader: String, session: Int?, problem: String)
 
     public var coordinates: String {
         switch self {
@@ -22,12 +25,15 @@ public enum ReaderStudyError: UserFacingError, Equatable {
         case .unknownSession(let reader, let session): return "reader \(reader), session \(session)"
         case .eventsOutOfOrder(let appSession, let index): return "app session \(appSession), event \(index)"
         case .invalidInput(let field, _): return field
+        case .sessionNotOpen(let reader, let session?, _): return "reader \(reader), session \(session)"
+        case .sessionNotOpen(let reader, nil, _): return "reader \(reader)"
         }
     }
 
     public var problem: String {
         switch self {
-        case .invalidDesign(_, let problem), .invalidInput(_, let problem): return problem
+        case .invalidDesign(_, let problem), .invalidInput(_, let problem), .sessionNotOpen(_, _, let problem):
+            return problem
         case .unknownReader: return "is not a reader of this experiment"
         case .unknownSession: return "no such session in this experiment"
         case .eventsOutOfOrder: return "monotonic time runs backwards within one app session"

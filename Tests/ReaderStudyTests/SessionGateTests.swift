@@ -98,3 +98,34 @@ import Testing
         }
     }
 }
+
+@Suite struct SessionGateOpenTests {
+    let design = StudyFixtures.crossover(readers: 2, cases: 4)
+    let start = Date(timeIntervalSince1970: 1_768_035_600)  // 2026-01-10 09:00 UTC
+
+    @Test func opensTheCurrentSessionInOrderOrRefusesWithTheDate() throws {
+        let table = try AssignmentTable.generate(for: design)
+        let gate = SessionGate(design: design, table: table)
+        let clock = ManualClock(start)
+        let first = try gate.openSession(reader: "r1", completions: [], clock: clock)
+        #expect(first.session == 1 && first.remaining == table.rows(reader: "r1", session: 1) && first.assigned == 4)
+
+        var done = [CaseCompletion(reader: "r1", caseID: first.remaining[0].caseID, session: 1, signedAt: start)]
+        let resumed = try gate.openSession(reader: "r1", completions: done, clock: clock)
+        #expect(resumed.remaining == Array(first.remaining.dropFirst()))
+
+        done = first.remaining.map { CaseCompletion(reader: "r1", caseID: $0.caseID, session: 1, signedAt: start) }
+        do {
+            _ = try gate.openSession(reader: "r1", completions: done, clock: clock)
+            Issue.record("session 2 opened during the washout")
+        } catch {
+            #expect(error.coordinates == "reader r1, session 2")
+            #expect(error.problem == "opens 2026-02-07 09:00 UTC after a 28-day washout")
+        }
+        clock.advance(days: 28)
+        let second = try gate.openSession(reader: "r1", completions: done, clock: clock)
+        #expect(second.session == 2 && second.remaining.count == 4)
+        done += second.remaining.map { CaseCompletion(reader: "r1", caseID: $0.caseID, session: 2, signedAt: clock.now) }
+        #expect(throws: ReaderStudyError.self) { try gate.openSession(reader: "r1", completions: done, clock: clock) }
+    }
+}
