@@ -5,6 +5,8 @@ public enum SessionOrdering: String, Sendable, Codable, CaseIterable {
     /// same in every session (group g starts with arm g). Fewer mode switches
     /// and a screen that does not flip between aided and unaided every case.
     case blockedByArm = "blocked"
-    /// All cases of the session shuffled together, arms interleaved.
+    /// All cases of the session shuffled together, arms interleaved. The
+    /// groups still counterbalance which case block is aided in which session,
+    /// but the arm of a session's first case is left to the shuffle.
     case interleaved
 }

@@ -133,3 +133,20 @@ import Testing
         }
     }
 }
+
+@Suite struct InterleavedOrderTests {
+    @Test func interleavedSessionsMixArmsThroughoutAndStayBalanced() throws {
+        let design = StudyFixtures.crossover(readers: 4, cases: 20, ordering: .interleaved)
+        let t = try AssignmentTable.generate(for: design)
+        var switches = 0
+        for reader in design.readers {
+            for session in 1...2 {
+                let arms = t.rows(reader: reader, session: session).map(\.arm)
+                #expect(arms.filter { $0 == .aided }.count == 10)
+                switches += zip(arms, arms.dropFirst()).filter { $0 != $1 }.count
+            }
+        }
+        // Blocked order switches arm once per session (8 in all); shuffled order switches far more often.
+        #expect(switches > 8 * 3)
+    }
+}
