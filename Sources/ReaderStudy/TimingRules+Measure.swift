@@ -6,7 +6,7 @@ extension TimingRules {
     public func measure(_ events: [ReadEvent]) throws(ReaderStudyError) -> CaseTiming {
         var timing = CaseTiming()
         let lastSign = events.lastIndex { $0.kind == .signed }
-        let threshold = UInt64((max(idleThreshold, 0) * 1e9).rounded())
+        let threshold = UInt64((min(max(idleThreshold, 0), 1e9) * 1e9).rounded())  // ≤ 31 years: no overflow
         var open = false, paused = false, idleMarked = false
         var aiSeen = false, aiVisible = false
         var atLastSign = CaseTiming()

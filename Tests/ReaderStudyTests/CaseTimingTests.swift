@@ -39,6 +39,13 @@ import Testing
         #expect(t.active == 60 && t.idle == 0)
     }
 
+    @Test func extremeThresholdsDoNotTrap() throws {
+        var s = EventScript()
+        s.at(0, .opened); s.at(1000, .signed)
+        #expect(try TimingRules(idleThreshold: .infinity).measure(s.events).active == 1000)
+        #expect(try TimingRules(idleThreshold: -5).measure(s.events).active == 0)
+    }
+
     @Test func explicitPauseIsExcludedEvenWhenLong() throws {
         var s = EventScript()
         s.at(0, .opened); s.at(10, .paused); s.at(310, .resumed); s.at(320, .signed)
