@@ -13,4 +13,8 @@ public enum EventKind: String, Sendable, Codable, CaseIterable {
     case resumed
     case signed
     case idle
+    /// The reader is working without changing a decision (keys, scrolling,
+    /// window/level). Logged at most every few seconds while keys arrive, so
+    /// that a long look at the image is not mistaken for an idle gap.
+    case activity
 }
