@@ -1,5 +1,0 @@
-import Testing
-
-@Suite struct LedgerSmoke {
-    @Test func moduleBuilds() { #expect(Bool(true)) }
-}
