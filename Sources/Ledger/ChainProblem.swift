@@ -17,6 +17,8 @@ public enum ChainProblem: Sendable, Equatable, CustomStringConvertible {
     case signedEventMissing(read: Int64, event: Int64)
     /// A read marked signed without a signed read, or the reverse.
     case statusMismatch(read: Int64)
+    /// A head hash recorded earlier is no longer in the chain: it was rebuilt.
+    case anchorMissing(hash: String)
 
     public var description: String {
         switch self {
@@ -37,6 +39,8 @@ public enum ChainProblem: Sendable, Equatable, CustomStringConvertible {
             return "signed read \(read) was removed: event \(event) records its signing"
         case .signedEventMissing(let read, let event):
             return "signed read \(read) names event \(event), which is not its signed event"
+        case .anchorMissing(let hash):
+            return "the recorded chain head \(hash) is no longer in the chain: the record was rebuilt"
         case .statusMismatch(let read):
             return "read \(read) is marked signed without a signed read, or the reverse"
         }

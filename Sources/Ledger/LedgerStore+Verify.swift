@@ -32,6 +32,12 @@ extension LedgerStore {
         }
     }
 
+    /// The event whose stored hash is `hash`, if any: a head hash recorded
+    /// outside the file must still be found (and the chain intact up to it).
+    public func eventID(hash: String) throws -> Int64? {
+        try reading { db in try Int64.fetchOne(db, sql: "SELECT id FROM events WHERE hash = ?", arguments: [hash]) }
+    }
+
     /// A row that cannot be decoded cannot match its hash: it counts as edited.
     private func link(_ row: Row, skipHash: Bool) -> ChainVerifier.Link {
         let d = RowDecoder(row, path: path, table: "events")
