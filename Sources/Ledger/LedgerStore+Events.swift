@@ -18,7 +18,7 @@ extension LedgerStore {
         return try writing { db in
             let record = try readRecord(db, read)
             if record.status == .signed && Self.decisionKinds.contains(event.kind) {
-                throw LedgerError.readIsSigned(path: path, read: read, refused: "a \(event.kind.rawValue) event")
+                throw LedgerError.readIsSigned(path: path, read: read, refused: "\(event.kind.rawValue) events")
             }
             return try insertEvent(db, read: identity(of: record), event: event, value: event.value)
         }

@@ -92,7 +92,7 @@ import ReaderStudy
         #expect(try store.signedReads(reader: nil).map(\.decisions) == [[fractureDecision]])
         #expect(try store.events(read: read.id).count == 1)
         // After signing, decisions cannot move; leaving the screen still can be recorded.
-        #expect(throws: LedgerError.readIsSigned(path: fx.path, read: read.id, refused: "a overridden event")) {
+        #expect(throws: LedgerError.readIsSigned(path: fx.path, read: read.id, refused: "overridden events")) {
             try store.append(event(.overridden, 3, finding: "fracture.study"), to: read.id)
         }
         #expect(throws: LedgerError.self) { try store.saveDraft([], confidence: nil, for: read.id) }
