@@ -14,6 +14,7 @@ struct Lightbox: ParsableCommand {
             ReadCommand.self,
             StudiesCommand.self,
             DoctorCommand.self,
+            VerifyCommand.self,
         ],
         defaultSubcommand: ReadCommand.self
     )

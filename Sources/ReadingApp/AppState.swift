@@ -7,7 +7,7 @@ public struct AppState: Sendable, Equatable {
     public enum Screen: Sendable, Equatable { case queue, study }
 
     public var reader: String
-    public var mode: ReadingMode
+    public var mode: ScreenRules
     public var rows: [QueueRow] = []
     public var selected = 0
     public var screen: Screen = .queue
@@ -19,7 +19,7 @@ public struct AppState: Sendable, Equatable {
     public var libraryName: String
     public var finished = false
 
-    public init(reader: String, mode: ReadingMode = .clinical, libraryName: String) {
+    public init(reader: String, mode: ScreenRules = .clinical, libraryName: String) {
         self.reader = reader; self.mode = mode; self.libraryName = libraryName
     }
 

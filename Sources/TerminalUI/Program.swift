@@ -31,16 +31,20 @@ public struct Program<State, Action: Sendable, Effect> {
         backend.draw(view(state, backend.size))
         var idle = 0
         while !isFinished(state) {
+            // Redraw only after input or posted actions: an idle reading room must
+            // not burn CPU re-rendering the same frame 20 times a second.
+            var dirty = false
             if let event = backend.nextEvent(timeoutMilliseconds: pollMilliseconds) {
                 idle = 0
+                dirty = true
                 if let action = actionForInput(event, state) { dispatch(action, state: &state, inbox: inbox) }
             } else {
                 idle += 1
                 if let m = maxIdlePolls, idle > m { break }
             }
-            drainInbox(state: &state, inbox: inbox)
+            if drainInbox(state: &state, inbox: inbox) { dirty = true }
             if isFinished(state) { break }
-            backend.draw(view(state, backend.size))
+            if dirty { backend.draw(view(state, backend.size)) }
         }
     }
 
@@ -49,14 +53,17 @@ public struct Program<State, Action: Sendable, Effect> {
         for e in effects { perform(e, inbox) }
     }
 
-    private func drainInbox(state: inout State, inbox: ActionInbox<Action>) {
+    /// Returns whether any action ran.
+    @discardableResult
+    private func drainInbox(state: inout State, inbox: ActionInbox<Action>) -> Bool {
         // Effects may post follow-up actions synchronously; loop until quiet.
         var rounds = 0
         while rounds < 64 {
             let batch = inbox.drain()
-            if batch.isEmpty { return }
+            if batch.isEmpty { return rounds > 0 }
             for a in batch { dispatch(a, state: &state, inbox: inbox) }
             rounds += 1
         }
+        return true
     }
 }

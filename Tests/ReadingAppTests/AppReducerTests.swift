@@ -38,7 +38,7 @@ import Worklist
     }
 
     @Test func unaidedArmNeverRunsModels() {
-        var s = Fixtures.loadedState(mode: ReadingMode(label: "unaided", showAI: false))
+        var s = Fixtures.loadedState(mode: ScreenRules(label: "unaided", showAI: false))
         let effects = AppReducer.reduce(&s, .openSelected)
         #expect(!effects.contains(.runModels(Fixtures.wrist)))
         #expect(s.study?.ai == .hidden)

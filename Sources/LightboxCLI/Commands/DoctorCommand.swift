@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Ledger
 import ReadingApp
 import TerminalUI
 
@@ -25,7 +26,7 @@ struct DoctorCommand: ParsableCommand {
         for line in EngineReport.lines() { print(line) }
         print("")
         print("Paths")
-        print("  ledger (default)   \(DataPaths.defaultDatabase())")
+        print("  ledger (default)   \(LedgerStore.defaultPath(environment: env))")
         print("  user themes        \(ThemeLoader.userDirectory(environment: env))")
         print("  built-in themes    \(Theme.builtinNames.joined(separator: ", "))")
     }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Common
 import Foundation
 import Imaging
+import Ledger
 import NCursesBackend
 import ReadingApp
 import TerminalUI
@@ -40,7 +41,7 @@ struct ReadCommand: ParsableCommand {
             }
             let theme = try ThemeLoader.load(self.theme, environment: DataPaths.environment)
             let readerId = reader ?? DataPaths.defaultReader()
-            let store = InMemoryReadStore()
+            let store = LedgerReadStore(ledger: try LedgerStore(path: db ?? LedgerStore.defaultPath(environment: DataPaths.environment)))
             let env = AppEnvironment(
                 reader: readerId, store: store, clock: SystemReadClock(), appSession: UUID().uuidString,
                 loadImage: ImagePreparation.load, runModels: { _ in nil })

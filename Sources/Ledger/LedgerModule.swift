@@ -1,2 +1,0 @@
-// The Ledger module: see Docs/ARCHITECTURE.md for its job.
-public enum LedgerModule { public static let name = "Ledger" }

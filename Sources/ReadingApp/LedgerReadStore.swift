@@ -1,0 +1,49 @@
+import Ledger
+import ReaderStudy
+
+/// The reading screen's store on the SQLite ledger, for one reading context
+/// (clinical reading, practice, or one experiment session and arm).
+public final class LedgerReadStore: ReadStore {
+    public let ledger: LedgerStore
+    public let context: ReadContext
+
+    public init(ledger: LedgerStore, context: ReadContext = ReadContext()) {
+        self.ledger = ledger
+        self.context = context
+    }
+
+    public func statuses(reader: String) throws -> [String: QueueStatus] {
+        let raw: [String: ReadStatus]
+        if let experiment = context.experiment, let session = context.session {
+            raw = try ledger.statuses(reader: reader, experiment: experiment, session: session)
+        } else {
+            raw = try ledger.statuses(reader: reader)
+        }
+        return raw.mapValues { status in
+            switch status {
+            case .unread: return .unread
+            case .inProgress: return .inProgress
+            case .signed: return .signed
+            }
+        }
+    }
+
+    public func openRead(reader: String, study: String) throws -> (readId: Int64, decisions: [FindingDecision], confidence: Int?) {
+        try ledger.ensureReader(reader)
+        let record = try ledger.openRead(reader: reader, study: study, context: context)
+        let draft = try ledger.draft(for: record.id)
+        return (record.id, draft.decisions, draft.confidence)
+    }
+
+    public func append(_ event: ReadEvent, read: Int64) throws {
+        _ = try ledger.append(event, to: read)
+    }
+
+    public func saveDraft(_ decisions: [FindingDecision], confidence: Int?, read: Int64) throws {
+        try ledger.saveDraft(decisions, confidence: confidence, for: read)
+    }
+
+    public func sign(read: Int64, decisions: [FindingDecision], confidence: Int?, event: ReadEvent) throws {
+        try ledger.sign(read, decisions: decisions, confidence: confidence, event: event)
+    }
+}

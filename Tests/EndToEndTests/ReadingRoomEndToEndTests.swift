@@ -1,0 +1,43 @@
+import Foundation
+import Ledger
+import TestSupport
+import Testing
+
+/// The foundation's thin path in a real terminal: open the reading room on
+/// SampleStudies, open a study, sign, quit; the signed read is in SQLite.
+@Suite(.serialized) struct ReadingRoomEndToEndTests {
+    let root = SharedReference.packageRoot.path
+
+    @Test func openSignQuitLeavesASignedReadInTheLedger() throws {
+        #expect(TmuxSession.isAvailable, "tmux is required (make test installs it)")
+        let bin = try #require(LightboxBinary.path, "build lightbox first")
+        let dir = TempDirectory()
+        defer { dir.remove() }
+        let db = dir.file("ledger.sqlite")
+        let tmux = try TmuxSession(command: "cd '\(root)' && '\(bin)' --library SampleStudies --db '\(db)' --reader e2e",
+                                   environment: ["TERM": "xterm-256color"])
+        defer { tmux.kill() }
+        let queue = try tmux.waitFor("unread")
+        let firstId = try #require(queue.split(separator: "\n").first { $0.hasPrefix("▸") }?
+            .split(separator: " ", omittingEmptySubsequences: true).dropFirst(2).first.map(String.init))
+        try tmux.send("Enter")
+        try tmux.waitFor("Findings")
+        try tmux.waitFor(" saved")   // the read is open in the ledger
+        try tmux.send("S")
+        try tmux.waitFor("Signed \(firstId)")
+        try tmux.send("q")
+        try tmux.waitFor("LIGHTBOX-EXITED-0")
+
+        let ledger = try LedgerStore(path: db, readOnly: true)
+        let signed = try ledger.signedReads(reader: "e2e")
+        #expect(signed.map(\.study) == [firstId])
+        #expect(try ledger.verifyChain().problem == nil)
+        let mode = try Shell.run("sqlite3", [db, "PRAGMA journal_mode"]).stdout
+        #expect(mode.trimmingCharacters(in: .whitespacesAndNewlines) == "wal")
+        for sql in ["UPDATE events SET kind = 'x'", "DELETE FROM events", "DELETE FROM signed_reads"] {
+            let r = try Shell.run("sqlite3", [db, sql])
+            #expect(r.status != 0, "\(sql) must fail")
+            #expect(r.stderr.contains("append-only") || r.stderr.contains("refused"), "\(r.stderr)")
+        }
+    }
+}

@@ -1,0 +1,5 @@
+import Common
+
+enum UserMessageLine {
+    static func of(_ error: any Error) -> String { UserMessage.text(for: error) }
+}
