@@ -1,5 +1,0 @@
-import Testing
-
-@Suite struct StatisticsSmoke {
-    @Test func moduleBuilds() { #expect(Bool(true)) }
-}
