@@ -13,8 +13,13 @@ enum Fixture {
     }
 
     static func json(_ relative: String) throws -> [String: Any] {
-        let data = try Data(contentsOf: directory.appendingPathComponent(relative))
-        return try JSONSerialization.jsonObject(with: data) as! [String: Any]
+        try parse(try Data(contentsOf: directory.appendingPathComponent(relative)))
+    }
+
+    /// JSON with Python's non-standard `Infinity` (scikit-learn thresholds) turned into a string.
+    static func parse(_ data: Data) throws -> [String: Any] {
+        let text = String(decoding: data, as: UTF8.self).replacingOccurrences(of: "Infinity", with: "\"Infinity\"")
+        return try JSONSerialization.jsonObject(with: Data(text.utf8)) as! [String: Any]
     }
 
     /// The shared reference file, or nil (the caller records the skip) when ../shared is absent.
@@ -23,10 +28,10 @@ enum Fixture {
         return try? String(contentsOf: dir.appendingPathComponent(file), encoding: .utf8)
     }
 
-    static func sharedJSON(_ sub: String, _ file: String) -> [String: Any]? {
-        guard let dir = SharedReference.directory(sub),
-              let data = try? Data(contentsOf: dir.appendingPathComponent(file)) else { return nil }
-        return (try? JSONSerialization.jsonObject(with: data)) as? [String: Any]
+    /// nil only when ../shared is absent; a present but unreadable file throws.
+    static func sharedJSON(_ sub: String, _ file: String) throws -> [String: Any]? {
+        guard let dir = SharedReference.directory(sub) else { return nil }
+        return try parse(try Data(contentsOf: dir.appendingPathComponent(file)))
     }
 }
 
