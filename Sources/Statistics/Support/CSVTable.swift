@@ -14,7 +14,8 @@ public struct CSVTable: Sendable {
     public let headerLine: Int
     public let rows: [Row]
 
-    public init(text: String, source: String) throws {
+    /// `header`: when given, the text has no header row and every row is data.
+    public init(text: String, source: String, header givenHeader: [String]? = nil) throws {
         self.source = source
         var parsed: [Row] = []
         var field = "", fields: [String] = [], inQuotes = false
@@ -50,6 +51,12 @@ public struct CSVTable: Sendable {
         }
         if inQuotes { throw StatisticsError.input(source: source, line: rowLine, "unterminated quoted field") }
         if !field.isEmpty || !fields.isEmpty { endRow() }
+        if let givenHeader {
+            header = givenHeader
+            headerLine = 0
+            rows = parsed
+            return
+        }
         guard let first = parsed.first else { throw StatisticsError.input(source: source, line: 1, "the file is empty") }
         header = first.fields
         headerLine = first.line
