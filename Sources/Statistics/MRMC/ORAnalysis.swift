@@ -42,22 +42,30 @@ public struct ORAnalysis: Sendable {
 
     public init(_ data: MRMCDataset, covariance method: CovarianceMethod = .jackknife, level: Double = 0.95) {
         let t = data.treatments.count, r = data.readers.count
-        let tD = Double(t), rD = Double(r)
-        treatments = data.treatments
-        readers = data.readers
-        cases = data.cases.count
-        covarianceMethod = method
-        self.level = level
-
         let placements = (0..<t).map { i in (0..<r).map { j in data.placements(i, j) } }
-        let auc = placements.map { $0.map(\.auc) }
-        self.auc = auc
         let flat = placements.flatMap { $0 }
         let cov: [[Double]]
         switch method {
         case .jackknife: cov = Self.jackknifeCovariance(flat)
         case .delong: cov = flat.map { a in flat.map { a.delongCovariance(with: $0) } }
         }
+        self.init(treatments: data.treatments, readers: data.readers, cases: data.cases.count,
+                  figureOfMerit: placements.map { $0.map(\.auc) }, covariance: cov, method: method, level: level)
+    }
+
+    /// The OR analysis of any reader-level figure of merit (Hillis et al. 2005 apply it beyond AUC):
+    /// `figureOfMerit[t][r]` and its case-sampling covariance matrix indexed t·r + r.
+    init(treatments names: [String], readers readerNames: [String], cases: Int, figureOfMerit auc: [[Double]],
+         covariance cov: [[Double]], method: CovarianceMethod, level: Double) {
+        let t = names.count, r = readerNames.count
+        let tD = Double(t), rD = Double(r)
+        let data = (treatments: names, readers: readerNames)
+        treatments = names
+        readers = readerNames
+        self.cases = cases
+        covarianceMethod = method
+        self.level = level
+        self.auc = auc
         covariance = cov
 
         // Two-way treatment × reader ANOVA of the AUCs.
@@ -156,10 +164,14 @@ public struct ORAnalysis: Sendable {
     /// The leave-one-out Wilcoxon AUC comes from the placements in O(1): removing positive i
     /// gives (mθ − V10_i)/(m−1), removing negative j gives (nθ − V01_j)/(n−1).
     static func jackknifeCovariance(_ p: [Placements]) -> [[Double]] {
-        let loo: [[Double]] = p.map { pl in
+        jackknifeCovariance(leaveOneOut: p.map { pl in
             let m = Double(pl.positive.count), n = Double(pl.negative.count)
             return pl.positive.map { (m * pl.auc - $0) / (m - 1) } + pl.negative.map { (n * pl.auc - $0) / (n - 1) }
-        }
+        })
+    }
+
+    /// Jackknife covariance from leave-one-case-out values loo[index][case] (same case order in each row).
+    static func jackknifeCovariance(leaveOneOut loo: [[Double]]) -> [[Double]] {
         let c = Double(loo[0].count)
         let centred = loo.map { x -> [Double] in
             let mean = x.reduce(0, +) / c
