@@ -25,6 +25,12 @@ import Testing
         #expect(d.ratings[1][0] == [2, 4, 3, 5] && d.ratings[0][1] == [2, 1, 4, 3])
     }
 
+    /// Spreadsheet exports: a byte-order mark, CRLF line ends, quoted fields, blank lines.
+    @Test func toleratesBOMAndCRLF() throws {
+        let text = "\u{FEFF}" + Self.long().replacingOccurrences(of: "\n", with: "\r\n").replacingOccurrences(of: "r1,A,1,", with: "\"r1\",A,1,") + "\r\n\r\n"
+        #expect(try MRMCDataset.parseLong(text: text, source: "s") == (try MRMCDataset.parseLong(text: Self.long(), source: "s")))
+    }
+
     @Test func missingColumnNamesHeaderLine() {
         let m = message { try MRMCDataset.parseLong(text: Self.long { $0[0] = "reader,treatment,case,truth,score2" }, source: "s.csv") }
         #expect(m.hasPrefix("s.csv:1: missing column \"rating\""), "\(m)")

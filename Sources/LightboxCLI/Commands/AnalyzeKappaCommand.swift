@@ -77,13 +77,3 @@ struct AnalyzeKappaCommand: ParsableCommand {
         }
     }
 }
-
-extension CSVTable {
-    /// The column with exactly this header (case-insensitive), or an error naming the header line.
-    func requireColumnNamed(_ name: String) throws -> Int {
-        guard let i = header.firstIndex(where: { $0.lowercased() == name.lowercased() }) else {
-            throw StatisticsError.input(source: source, line: headerLine, "no column \"\(name)\" in header (found: \(header.joined(separator: ", ")))")
-        }
-        return i
-    }
-}

@@ -1,59 +1,3 @@
-/// The covariance estimator for the Obuchowski–Rockette error covariances.
-public enum CovarianceMethod: String, Sendable, CaseIterable {
-    /// Jackknife over cases (Hillis et al. 2005; the Iowa OR-DBM MRMC default).
-    case jackknife
-    /// DeLong placement-value covariances (DeLong et al. 1988; Hillis 2014).
-    case delong
-}
-
-/// One pairwise treatment comparison: first − second.
-public struct TreatmentDifference: Sendable, Equatable {
-    public let first: String
-    public let second: String
-    public let estimate: Double
-    public let standardError: Double
-    /// Degrees of freedom of the t reference distribution; nil when it is the normal.
-    public let degreesOfFreedom: Double?
-    /// t or z.
-    public let statistic: Double
-    public let p: Double
-    public let ciLow: Double
-    public let ciHigh: Double
-
-    init(first: String, second: String, estimate: Double, standardError: Double, degreesOfFreedom: Double?, level: Double) {
-        self.first = first
-        self.second = second
-        self.estimate = estimate
-        self.standardError = standardError
-        self.degreesOfFreedom = degreesOfFreedom
-        statistic = estimate / standardError
-        p = Reference.twoSidedP(statistic, df: degreesOfFreedom)
-        let q = Reference.quantile(0.5 + level / 2, df: degreesOfFreedom)
-        ciLow = estimate - q * standardError
-        ciHigh = estimate + q * standardError
-    }
-}
-
-/// A confidence interval for one treatment's reader-averaged AUC.
-public struct TreatmentInterval: Sendable, Equatable {
-    public let treatment: String
-    public let auc: Double
-    public let standardError: Double
-    public let degreesOfFreedom: Double?
-    public let ciLow: Double
-    public let ciHigh: Double
-
-    init(treatment: String, auc: Double, standardError: Double, degreesOfFreedom: Double?, level: Double) {
-        self.treatment = treatment
-        self.auc = auc
-        self.standardError = standardError
-        self.degreesOfFreedom = degreesOfFreedom
-        let q = Reference.quantile(0.5 + level / 2, df: degreesOfFreedom)
-        ciLow = auc - q * standardError
-        ciHigh = auc + q * standardError
-    }
-}
-
 /// The global test of equal treatment AUCs under one choice of random factors, with the
 /// pairwise differences and single-treatment intervals of that analysis.
 public struct MRMCTest: Sendable, Equatable {
@@ -85,18 +29,5 @@ public struct MRMCTest: Sendable, Equatable {
         }
         self.differences = differences
         self.treatments = treatments
-    }
-}
-
-/// t with finite df, normal when df is nil or infinite.
-enum Reference {
-    static func twoSidedP(_ x: Double, df: Double?) -> Double {
-        if let df, df.isFinite { return StudentT.twoSidedP(x, df: df) }
-        return Normal.twoSidedP(x)
-    }
-
-    static func quantile(_ p: Double, df: Double?) -> Double {
-        if let df, df.isFinite { return StudentT.quantile(p, df: df) }
-        return Normal.quantile(p)
     }
 }

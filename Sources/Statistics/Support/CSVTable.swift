@@ -21,6 +21,7 @@ public struct CSVTable: Sendable {
         var field = "", fields: [String] = [], inQuotes = false
         var line = 1, rowLine = 1
         var chars = Array(text.unicodeScalars)[...]
+        if chars.first == "\u{FEFF}" { chars.removeFirst() }  // byte-order mark written by spreadsheet exports
         func endRow() {
             fields.append(field)
             if !(fields.count == 1 && fields[0].trimmingCharacters().isEmpty) {
