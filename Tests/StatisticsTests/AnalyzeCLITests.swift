@@ -72,6 +72,11 @@ import TestSupport
         let aj = try JSONSerialization.jsonObject(with: Data(a.out.utf8)) as! [String: Any]
         let paired = aj["paired"] as! [String: Any]
         #expect(abs((paired["z"] as! Double) - 1.390770026) < 1e-9 && abs((paired["p"] as! Double) - 0.164295175) < 1e-9)
+        // Hanley & McNeil counts: ratings ≥ 4 are 11 + 33 of 51 abnormal and 33 + 6 + 6 of 58 normal below.
+        let hm = try Self.run(["analyze", "auc", Self.fixture("kappa-auc/hanley_mcneil_1982_ct_ratings.csv"), "--threshold", "4", "--json"])!
+        let op = ((try JSONSerialization.jsonObject(with: Data(hm.out.utf8)) as! [String: Any])["operatingPoints"] as! [[String: Any]])[0]
+        #expect((op["sensitivity"] as! [String: Any])["successes"] as? Int == 44 && (op["sensitivity"] as! [String: Any])["trials"] as? Int == 51)
+        #expect((op["specificity"] as! [String: Any])["successes"] as? Int == 45 && (op["specificity"] as! [String: Any])["trials"] as? Int == 58)
         let missing = try Self.run(["analyze", "auc", Self.fixture("kappa-auc/pROC_aSAH.csv")])!
         #expect(missing.status == 2 && missing.err.contains(":1: no column \"truth\" in header"), "\(missing.err)")
     }

@@ -22,6 +22,18 @@ import Testing
         #expect(e.degreesOfFreedom >= 1)
     }
 
+    /// For a mean, the jackknife variance is exactly s²/n (Efron & Tibshirani 1993, §11.2) — the
+    /// identity the reading-time covariances rest on.
+    @Test func jackknifeOfMeanIsSampleVarianceOverN() {
+        let x = [3.1, 4.7, 2.2, 5.9, 4.4, 3.3], y = [1.0, 2.5, 0.5, 3.0, 2.0, 1.5]
+        func loo(_ v: [Double]) -> [Double] { let s = v.reduce(0, +); return v.map { (s - $0) / Double(v.count - 1) } }
+        let cov = ORAnalysis.jackknifeCovariance(leaveOneOut: [loo(x), loo(y)])
+        let n = Double(x.count), mx = x.reduce(0, +) / n, my = y.reduce(0, +) / n
+        let sxx = x.reduce(0) { $0 + ($1 - mx) * ($1 - mx) } / (n - 1)
+        let sxy = zip(x, y).reduce(0) { $0 + ($1.0 - mx) * ($1.1 - my) } / (n - 1)
+        #expect(close(cov[0][0], sxx / n, 1e-14) && close(cov[0][1], sxy / n, 1e-14))
+    }
+
     @Test func rejectsNonPositiveTimesAndSingleReader() {
         #expect(throws: StatisticsError.self) { try ReadingTimeEffect(reads: [TimedRead(reader: "a", caseID: "1", aided: true, seconds: 0)]) }
         let one = (1...3).flatMap { c in [true, false].map { TimedRead(reader: "a", caseID: "\(c)", aided: $0, seconds: 10) } }

@@ -18,6 +18,7 @@ struct AnalyzeAUCCommand: ParsableCommand {
     @Option(help: "Name of the truth column.") var truth: String = "truth"
     @Option(help: "Truth value that marks an abnormal case (when truth is not 0/1).") var positive: String?
     @Option(help: "The score columns, e.g. s100b,ndka.") var scores: String?
+    @Option(help: "Also report sensitivity and specificity calling scores ≥ this value abnormal.") var threshold: Double?
     @Option(help: "Confidence level.") var level: Double = 0.95
     @Flag(help: "Print JSON.") var json = false
 
@@ -56,6 +57,7 @@ struct AnalyzeAUCCommand: ParsableCommand {
             }
             let names = scoreColumns.map { table.header[$0] }
             let estimates = columns.map { AUCEstimate(truth: truthValues, scores: $0, level: level) }
+            let calls = threshold.map { t in columns.map { SensitivitySpecificity(truth: truthValues, scores: $0, threshold: t, level: level) } }
             let paired = columns.count == 2 ? DeLongTest(truth: truthValues, first: columns[0], second: columns[1], level: level) : nil
             if json {
                 var object: [String: Any] = [
@@ -64,6 +66,16 @@ struct AnalyzeAUCCommand: ParsableCommand {
                          "positives": e.positives, "negatives": e.negatives]
                     },
                 ]
+                if let calls, let threshold {
+                    object["threshold"] = threshold
+                    object["operatingPoints"] = zip(names, calls).map { name, c -> [String: Any] in
+                        ["name": name,
+                         "sensitivity": ["estimate": c.sensitivity.estimate, "ciLow": c.sensitivity.ciLow, "ciHigh": c.sensitivity.ciHigh,
+                                         "successes": c.sensitivity.successes, "trials": c.sensitivity.trials] as [String: Any],
+                         "specificity": ["estimate": c.specificity.estimate, "ciLow": c.specificity.ciLow, "ciHigh": c.specificity.ciHigh,
+                                         "successes": c.specificity.successes, "trials": c.specificity.trials] as [String: Any]]
+                    }
+                }
                 if let paired {
                     object["paired"] = ["first": names[0], "second": names[1], "difference": paired.difference,
                                         "standardError": paired.standardError, "covariance": paired.covariance, "z": paired.statistic,
@@ -80,6 +92,18 @@ struct AnalyzeAUCCommand: ParsableCommand {
                     rows.append([name, S.f(e.auc, 6), S.f(e.standardError, 6), "[\(S.f(e.ciLow, 6)), \(S.f(e.ciHigh, 6))]"])
                 }
                 print(S.table(rows))
+                if let calls, let threshold {
+                    print("")
+                    print("Calling scores ≥ \(threshold) abnormal (Wilson \(level)% intervals):")
+                    var ops = [["score", "sensitivity", "\(level)% CI", "specificity", "\(level)% CI"]]
+                    for (name, c) in zip(names, calls) {
+                        ops.append([name, "\(c.sensitivity.successes)/\(c.sensitivity.trials) = \(S.f(c.sensitivity.estimate))",
+                                    "[\(S.f(c.sensitivity.ciLow)), \(S.f(c.sensitivity.ciHigh))]",
+                                    "\(c.specificity.successes)/\(c.specificity.trials) = \(S.f(c.specificity.estimate))",
+                                    "[\(S.f(c.specificity.ciLow)), \(S.f(c.specificity.ciHigh))]"])
+                    }
+                    print(S.table(ops))
+                }
                 if let paired {
                     print("")
                     print("DeLong paired test, \(names[0]) − \(names[1]):")
