@@ -124,7 +124,13 @@ import Testing
             return
         }
         let read: (String) throws -> String = { try String(contentsOf: dataDir.appendingPathComponent($0), encoding: .utf8) }
+        let expected = try Fixture.json("mrmc/" + expectedFile)
+        for file in (expected["sources"] as! [String: Any]).keys {
+            let original = try String(contentsOf: refDir.appendingPathComponent(file), encoding: .utf8)
+            #expect(original == (try Fixture.text("mrmc/" + file)), "repo copy of \(file) differs from ../shared")
+        }
         for format in ["long", "imrmc"] {
+            #expect(try read(expected[format] as! String) == (try Fixture.text("mrmc/" + (expected[format] as! String))), "repo copy differs from ../shared")
             let data = try Self.load(expectedFile, format: format, read: read)
             try Self.check(expectedFile: expectedFile, data: data) { try String(contentsOf: refDir.appendingPathComponent($0), encoding: .utf8) }
         }

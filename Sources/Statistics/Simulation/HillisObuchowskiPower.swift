@@ -1,6 +1,7 @@
 /// Power and sample size for a two-treatment MRMC ROC study from pilot Obuchowski–Rockette
-/// variance components (Hillis, Obuchowski & Berbaum, Acad Radiol 18:129–142, 2011; Hillis &
-/// Obuchowski et al. via RJafroc's `SsPowerGivenJK`). Error variance and covariances scale with
+/// variance components (Hillis, Obuchowski & Berbaum, Acad Radiol 18:129–142, 2011; the same
+/// formulas as RJafroc's `SsPowerGivenJK`, whose stored Van Dyke values the tests reproduce).
+/// Error variance and covariances scale with
 /// the pilot-to-planned case ratio s = c_pilot/K; the AUC difference d gives Σ(τ − τ̄)² = d²/2.
 ///   RRRC: λ = J·d²/2 / [σ²_TR + s(Var − Cov1 + (J−1)·max(Cov2 − Cov3, 0))],
 ///         ddf = [E + J·s·max(Cov2 − Cov3, 0)]² / [E²/(J−1)], E = σ²_TR + s(Var − Cov1 − Cov2 + Cov3);
