@@ -20,6 +20,12 @@ import Testing
         #expect(close(e.ratio, (e.perReader[0].ratio * e.perReader[1].ratio).squareRoot(), 1e-12))
         #expect(e.ciLow < e.ratio && e.ratio < e.ciHigh)
         #expect(e.degreesOfFreedom >= 1)
+        // Reader a read all cases in both arms: paired t on log(20/40), log(80/90), log(45/60), 2 df.
+        let d = [log(20.0 / 40), log(80.0 / 90), log(45.0 / 60)]
+        let m = d.reduce(0, +) / 3, sd = (d.reduce(0) { $0 + ($1 - m) * ($1 - m) } / 2).squareRoot()
+        let t = 4.302652729749462  // scipy.stats.t.ppf(0.975, 2)
+        #expect(close(e.perReader[0].ciLow, exp(m - t * sd / 3.0.squareRoot()), 1e-9))
+        #expect(close(e.perReader[0].ciHigh, exp(m + t * sd / 3.0.squareRoot()), 1e-9))
     }
 
     /// For a mean, the jackknife variance is exactly s²/n (Efron & Tibshirani 1993, §11.2) — the

@@ -17,6 +17,10 @@ public struct ReadingTimeEffect: Sendable {
         public let aidedGeometricMean: Double
         public let unaidedReads: Int
         public let aidedReads: Int
+        /// This reader's CI with cases random: a paired t interval on per-case log differences when
+        /// the reader read the same cases in both arms, Welch's t interval otherwise.
+        public let ciLow: Double
+        public let ciHigh: Double
         public var ratio: Double { aidedGeometricMean / unaidedGeometricMean }
     }
 
@@ -72,8 +76,9 @@ public struct ReadingTimeEffect: Sendable {
                             covariance: ORAnalysis.jackknifeCovariance(leaveOneOut: loo), method: .jackknife, level: level)
         let d = or.randomReadersRandomCases.differences[0]
         perReader = readers.indices.map { r in
-            ReaderRatio(reader: readers[r], unaidedGeometricMean: Foundation.exp(fom[1][r]), aidedGeometricMean: Foundation.exp(fom[0][r]),
-                        unaidedReads: counts[1][r], aidedReads: counts[0][r])
+            let (lo, hi) = Self.readerInterval(aided: logs[0][r], unaided: logs[1][r], level: level)
+            return ReaderRatio(reader: readers[r], unaidedGeometricMean: Foundation.exp(fom[1][r]), aidedGeometricMean: Foundation.exp(fom[0][r]),
+                               unaidedReads: counts[1][r], aidedReads: counts[0][r], ciLow: lo, ciHigh: hi)
         }
         ratio = Foundation.exp(d.estimate)
         ciLow = Foundation.exp(d.ciLow)
@@ -82,5 +87,29 @@ public struct ReadingTimeEffect: Sendable {
         standardErrorOfLogRatio = d.standardError
         degreesOfFreedom = d.degreesOfFreedom ?? .infinity
         self.level = level
+    }
+
+    /// exp of a paired (all cases in both arms) or Welch t interval for mean log aided − unaided.
+    static func readerInterval(aided: [Double?], unaided: [Double?], level: Double) -> (Double, Double) {
+        func meanVar(_ x: [Double]) -> (Double, Double) {
+            let m = x.reduce(0, +) / Double(x.count)
+            return (m, x.reduce(0) { $0 + ($1 - m) * ($1 - m) } / Double(x.count - 1))
+        }
+        let paired = zip(aided, unaided).allSatisfy { ($0 == nil) == ($1 == nil) }
+        let estimate: Double, se: Double, df: Double
+        if paired {
+            let d = zip(aided, unaided).compactMap { a, u in a.flatMap { a in u.map { a - $0 } } }
+            let (m, v) = meanVar(d)
+            (estimate, se, df) = (m, (v / Double(d.count)).squareRoot(), Double(d.count - 1))
+        } else {
+            let a = aided.compactMap { $0 }, u = unaided.compactMap { $0 }
+            let (ma, va) = meanVar(a), (mu, vu) = meanVar(u)
+            let qa = va / Double(a.count), qu = vu / Double(u.count)
+            (estimate, se) = (ma - mu, (qa + qu).squareRoot())
+            df = (qa + qu) * (qa + qu) / (qa * qa / Double(a.count - 1) + qu * qu / Double(u.count - 1))
+        }
+        guard se > 0, df.isFinite, df > 0 else { return (Foundation.exp(estimate), Foundation.exp(estimate)) }
+        let q = StudentT.quantile(0.5 + level / 2, df: df)
+        return (Foundation.exp(estimate - q * se), Foundation.exp(estimate + q * se))
     }
 }
