@@ -15,6 +15,8 @@ struct Lightbox: ParsableCommand {
             StudiesCommand.self,
             DoctorCommand.self,
             VerifyCommand.self,
+            AnalyzeCommand.self,
+            PowerCommand.self,
         ],
         defaultSubcommand: ReadCommand.self
     )

@@ -1,2 +1,0 @@
-// The Statistics module: see Docs/ARCHITECTURE.md for its job.
-public enum StatisticsModule { public static let name = "Statistics" }
