@@ -1,3 +1,4 @@
+import DICOM
 import Foundation
 
 /// Opens an image file by its content (magic bytes), not its extension.
@@ -11,9 +12,7 @@ public enum ImageLoader {
 
     public static func decode(_ bytes: [UInt8], file: String) throws -> PixelBuffer {
         if PNGChunkWalker.hasSignature(bytes) { return try PNGCodec.decode(bytes, file: file) }
-        if looksLikeDICOM(bytes) {
-            throw ImagingError.unsupported(file: file, problem: "DICOM decoding is not available yet")
-        }
+        if looksLikeDICOM(bytes) { return try PixelBuffer(dicom: DICOMReader.read(bytes, file: file)) }
         throw ImagingError.unsupported(file: file, problem: "neither PNG nor DICOM (unrecognised leading bytes)")
     }
 

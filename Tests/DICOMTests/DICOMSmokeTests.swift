@@ -1,5 +1,0 @@
-import Testing
-
-@Suite struct DICOMSmoke {
-    @Test func moduleBuilds() { #expect(Bool(true)) }
-}
