@@ -33,3 +33,33 @@ import Testing
         }
     }
 }
+
+@Suite struct CNNPreprocessingTests {
+    @Test func normalisesPerChannelInNCHW() throws {
+        let image = DisplayImage(width: 2, height: 2, pixels: [0, 255, 255, 0])
+        let prep = CNNPreprocessing(width: 2, height: 2, mean: [0.5, 0], std: [0.5, 1])
+        let t = try prep.tensor(from: image)
+        #expect(t.shape == [1, 2, 2, 2])
+        #expect(t.values == [-1, 1, 1, -1, 0, 1, 1, 0])
+    }
+
+    @Test func resizesByAreaWithoutEightBitRounding() throws {
+        let image = DisplayImage(width: 4, height: 1, pixels: [0, 1, 0, 0])
+        let t = try CNNPreprocessing(width: 1, height: 1, mean: [0], std: [1]).tensor(from: image)
+        #expect(abs(t.values[0] - 0.25 / 255) < 1e-7)
+    }
+
+    @Test func rejectsBadParameters() {
+        let image = DisplayImage(width: 1, height: 1, pixels: [1])
+        #expect(throws: ImagingError.self) { try CNNPreprocessing(width: 0, height: 2, mean: [0], std: [1]).tensor(from: image) }
+        #expect(throws: ImagingError.self) { try CNNPreprocessing(width: 2, height: 2, mean: [0], std: [0]).tensor(from: image) }
+        #expect(throws: ImagingError.self) { try CNNPreprocessing(width: 2, height: 2, mean: [0, 1], std: [1]).tensor(from: image) }
+    }
+
+    @Test func windowsStoredValuesFirst() throws {
+        let buffer = PixelBuffer(rows: 1, columns: 2, bitsAllocated: 16, bitsStored: 12, values: [0, 4095],
+                                 windows: [WindowSetting(center: 2048, width: 4096)])
+        let t = try CNNPreprocessing(width: 2, height: 1, mean: [0], std: [1]).tensor(from: buffer)
+        #expect(t.values == [0, 1])
+    }
+}
