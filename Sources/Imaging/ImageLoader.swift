@@ -10,6 +10,14 @@ public enum ImageLoader {
         return try decode([UInt8](data), file: path)
     }
 
+    public enum Kind: Sendable { case png, dicom }
+
+    /// What the bytes look like, or nil for neither.
+    public static func kind(of bytes: [UInt8]) -> Kind? {
+        if PNGChunkWalker.hasSignature(bytes) { return .png }
+        return looksLikeDICOM(bytes) ? .dicom : nil
+    }
+
     public static func decode(_ bytes: [UInt8], file: String) throws -> PixelBuffer {
         if PNGChunkWalker.hasSignature(bytes) { return try PNGCodec.decode(bytes, file: file) }
         if looksLikeDICOM(bytes) { return try PixelBuffer(dicom: DICOMReader.read(bytes, file: file)) }
