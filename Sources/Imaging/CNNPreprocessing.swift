@@ -36,16 +36,8 @@ public struct CNNPreprocessing: Sendable, Equatable {
             throw ImagingError.invalidRequest(field: "image", problem: "image is empty")
         }
         // Resample in floating point so that no 8-bit rounding is added before the network.
-        let source = image.pixels.map { Float($0) / 255 }
-        let horizontal = Resampler.axis(from: image.width, to: width)
-        let vertical = Resampler.axis(from: image.height, to: height)
-        var mid = [Float](repeating: 0, count: width * image.height)
-        for y in 0..<image.height {
-            Resampler.apply(horizontal, source, offset: y * image.width, stride: 1, into: &mid, outOffset: y * width, outStride: 1)
-        }
-        var plane = [Float](repeating: 0, count: width * height)
-        for x in 0..<width {
-            Resampler.apply(vertical, mid, offset: x, stride: width, into: &plane, outOffset: x, outStride: width)
+        let plane = image.pixels.withUnsafeBufferPointer {
+            Resampler.resample($0, width: image.width, height: image.height, toWidth: width, toHeight: height) { Float($0) / 255 }
         }
         var values = [Float]()
         values.reserveCapacity(plane.count * mean.count)

@@ -20,37 +20,34 @@ extension PixelBuffer {
         let win = window ?? defaultWindow(frame: frame)
         let flip = (photometric == .monochrome1) != invert
         let lut = modalityLUT
-        let stored = self.frame(frame)
-        var lo = Int32.max, hi = Int32.min
-        for v in stored {
-            if v < lo { lo = v }
-            if v > hi { hi = v }
-        }
-        var out = [UInt8](repeating: 0, count: stored.count)
-        guard !stored.isEmpty else { return DisplayImage(width: columns, height: rows, pixels: out) }
-        let span = Int(hi) - Int(lo) + 1
-        if span <= 1 << 20 {
-            var table = [UInt8](repeating: 0, count: span)
-            for i in 0..<span {
-                let level = win.level(lut.apply(Int32(Int(lo) + i)))
-                table[i] = flip ? 255 - level : level
+        let base = frame * pixelsPerFrame, count = pixelsPerFrame
+        var out = [UInt8](repeating: 0, count: count)
+        values.withUnsafeBufferPointer { all in
+            let stored = UnsafeBufferPointer(rebasing: all[base..<(base + count)])
+            var lo = Int32.max, hi = Int32.min
+            for v in stored {
+                lo = Swift.min(lo, v)
+                hi = Swift.max(hi, v)
             }
-            let base = Int(lo)
-            table.withUnsafeBufferPointer { t in
-                out.withUnsafeMutableBufferPointer { o in
-                    var j = 0
-                    for v in stored {
-                        o[j] = t[Int(v) - base]
-                        j += 1
+            guard count > 0 else { return }
+            let span = Int(hi) - Int(lo) + 1
+            out.withUnsafeMutableBufferPointer { o in
+                if span <= 1 << 20 {
+                    var table = [UInt8](repeating: 0, count: span)
+                    for i in 0..<span {
+                        let level = win.level(lut.apply(Int32(Int(lo) + i)))
+                        table[i] = flip ? 255 - level : level
+                    }
+                    let offset = Int(lo)
+                    table.withUnsafeBufferPointer { t in
+                        for j in 0..<count { o[j] = t[Int(stored[j]) - offset] }
+                    }
+                } else {
+                    for j in 0..<count {
+                        let level = win.level(lut.apply(stored[j]))
+                        o[j] = flip ? 255 - level : level
                     }
                 }
-            }
-        } else {
-            var j = 0
-            for v in stored {
-                let level = win.level(lut.apply(v))
-                out[j] = flip ? 255 - level : level
-                j += 1
             }
         }
         return DisplayImage(width: columns, height: rows, pixels: out)

@@ -63,3 +63,27 @@ import Testing
         #expect(t.values == [0, 1])
     }
 }
+
+@Suite struct ResampledFrameTests {
+    static let buffer = PixelBuffer(rows: 3, columns: 4, bitsAllocated: 16, bitsStored: 12,
+                                    values: [0, 100, 200, 300, 400, 500, 600, 700, 800, 900, 1000, 4095],
+                                    rescaleSlope: 2, rescaleIntercept: -10, windows: [WindowSetting(center: 1000, width: 2000)])
+
+    @Test func sameSizeEqualsDirectDisplay() throws {
+        let frame = try Self.buffer.resampled(width: 4, height: 3)
+        let window = Self.buffer.defaultWindow()
+        #expect(frame.display(window: window) == (try Self.buffer.display()))
+        var mono1 = Self.buffer
+        mono1.photometric = .monochrome1
+        #expect(try mono1.resampled(width: 4, height: 3).display(window: window) == (try mono1.display()))
+        #expect(frame.minimum == -10 && frame.maximum == 8180)
+    }
+
+    @Test func averagesModalityValuesBeforeWindowing() throws {
+        let frame = try Self.buffer.resampled(width: 2, height: 1)
+        // Left half: stored 0,100,400,500,800,900 → mean 450 → ×2 − 10 = 890.
+        #expect(abs(frame.values[0] - 890) < 1e-3)
+        #expect(throws: ImagingError.self) { try Self.buffer.resampled(width: 0, height: 1) }
+        #expect(throws: ImagingError.self) { try Self.buffer.resampled(frame: 2, width: 1, height: 1) }
+    }
+}

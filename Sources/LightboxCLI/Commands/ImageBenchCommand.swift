@@ -1,0 +1,45 @@
+import ArgumentParser
+import DICOM
+import Foundation
+import Imaging
+
+/// `lightbox image bench FILE`: times the steps the reading screen runs on an image.
+struct ImageBenchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench",
+        abstract: "Time decode, window and resample of an image (median of several runs, milliseconds)."
+    )
+
+    @Argument(help: "A PNG or DICOM file.") var file: String
+    @Option(help: "Runs per step.") var runs = 9
+    @Option(help: "Target width × height for the resample step, e.g. 400x240 (a 200×60-cell half-block pane is 200x120).")
+    var size = "400x240"
+
+    func run() throws {
+        try reportingErrors {
+            let parts = size.split(separator: "x").compactMap { Int($0) }
+            guard parts.count == 2, parts[0] > 0, parts[1] > 0 else {
+                throw ImportError(coordinates: "--size", problem: "expected WIDTHxHEIGHT, got \(size)")
+            }
+            let bytes = try ImageFiles.bytes(file)
+            func median(_ body: () throws -> Void) rethrows -> Double {
+                var times: [Double] = []
+                for _ in 0..<max(1, runs) {
+                    let start = DispatchTime.now().uptimeNanoseconds
+                    try body()
+                    times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
+                }
+                return times.sorted()[times.count / 2]
+            }
+            var buffer: PixelBuffer?
+            let decode = try median { buffer = try ImageLoader.decode(bytes, file: file) }
+            guard let image = buffer else { return }
+            var shown: DisplayImage?
+            let window = try median { shown = try image.display() }
+            let resample = median { _ = shown!.resampled(width: parts[0], height: parts[1]) }
+            let both = try median { _ = try image.display().resampled(width: parts[0], height: parts[1]) }
+            print(String(format: "decode %.2f ms  window %.2f ms  resample %.2f ms  window+resample %.2f ms  (%d×%d → %d×%d)",
+                         decode, window, resample, both, image.columns, image.rows, parts[0], parts[1]))
+        }
+    }
+}
