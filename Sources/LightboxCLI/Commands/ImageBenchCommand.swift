@@ -38,8 +38,13 @@ struct ImageBenchCommand: ParsableCommand {
             let window = try median { shown = try image.display() }
             let resample = median { _ = shown!.resampled(width: parts[0], height: parts[1]) }
             let both = try median { _ = try image.display().resampled(width: parts[0], height: parts[1]) }
-            print(String(format: "decode %.2f ms  window %.2f ms  resample %.2f ms  window+resample %.2f ms  (%d×%d → %d×%d)",
-                         decode, window, resample, both, image.columns, image.rows, parts[0], parts[1]))
+            var frame: ResampledFrame?
+            let resampleValues = try median { frame = try image.resampled(width: parts[0], height: parts[1]) }
+            let defaultWindow = image.defaultWindow()
+            let rewindow = median { _ = frame!.display(window: defaultWindow) }
+            print(String(format: "decode %.2f ms  window %.2f ms  resample %.2f ms  window+resample %.2f ms  "
+                            + "resample-values %.2f ms  rewindow %.3f ms  (%d×%d → %d×%d)",
+                         decode, window, resample, both, resampleValues, rewindow, image.columns, image.rows, parts[0], parts[1]))
         }
     }
 }
