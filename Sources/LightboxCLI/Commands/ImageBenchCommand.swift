@@ -42,9 +42,13 @@ struct ImageBenchCommand: ParsableCommand {
             let resampleValues = try median { frame = try image.resampled(width: parts[0], height: parts[1]) }
             let defaultWindow = image.defaultWindow()
             let rewindow = median { _ = frame!.display(window: defaultWindow) }
+            let small = frame!.display(window: defaultWindow)
+            let sixel = median { _ = SixelEncoder.encode(small, colors: 64) }
+            let kitty = try median { _ = try KittyGraphics.display(small, id: 1, columns: parts[0] / 10, rows: parts[1] / 20) }
             print(String(format: "decode %.2f ms  window %.2f ms  resample %.2f ms  window+resample %.2f ms  "
-                            + "resample-values %.2f ms  rewindow %.3f ms  (%d×%d → %d×%d)",
-                         decode, window, resample, both, resampleValues, rewindow, image.columns, image.rows, parts[0], parts[1]))
+                            + "resample-values %.2f ms  rewindow %.3f ms  sixel %.2f ms  kitty %.2f ms  (%d×%d → %d×%d)",
+                         decode, window, resample, both, resampleValues, rewindow, sixel, kitty,
+                         image.columns, image.rows, parts[0], parts[1]))
         }
     }
 }
