@@ -64,5 +64,9 @@ extension Tag {
     public static let rescaleSlope = Tag(0x0028, 0x1053)
     public static let windowExplanation = Tag(0x0028, 0x1055)
     public static let voiLUTFunction = Tag(0x0028, 0x1056)
+    public static let modalityLUTSequence = Tag(0x0028, 0x3000)
+    public static let lutDescriptor = Tag(0x0028, 0x3002)
+    public static let lutData = Tag(0x0028, 0x3006)
+    public static let voiLUTSequence = Tag(0x0028, 0x3010)
     public static let pixelData = Tag(0x7FE0, 0x0010)
 }

@@ -58,7 +58,9 @@ extension PixelBuffer {
             rescaleSlope: try ds.double(.rescaleSlope) ?? 1, rescaleIntercept: try ds.double(.rescaleIntercept) ?? 0,
             windows: windows, voiFunction: VOIFunction(rawValue: ds.string(.voiLUTFunction)?.uppercased() ?? "") ?? .linear,
             pixelSpacing: spacing.flatMap { $0.count >= 2 ? PixelSpacing(row: $0[0], column: $0[1]) : nil },
-            transferSyntax: dicom.transferSyntax.uid)
+            transferSyntax: dicom.transferSyntax.uid,
+            modalityTable: try ds.sequence(.modalityLUTSequence)?.first.map { try LookupTable(item: $0, signedInput: d.isSigned) },
+            voiTables: try (ds.sequence(.voiLUTSequence) ?? []).map { try LookupTable(item: $0, signedInput: d.isSigned) })
     }
 
     private static func fillGrey(_ values: inout [Int32], _ pixels: PixelData, file: String) throws {
@@ -131,5 +133,38 @@ struct Palette {
     func luma(_ index: Int) -> Int32 {
         guard !table.isEmpty else { return 0 }
         return table[min(max(index - first, 0), table.count - 1)]
+    }
+}
+
+extension LookupTable {
+    /// From a Modality or VOI LUT Sequence item: LUT Descriptor (0028,3002) [entries (0 = 65536),
+    /// first mapped value (SS when the input is signed), bits], LUT Data (0028,3006), Explanation (0028,3003).
+    init(item: DataSet, signedInput: Bool) throws {
+        guard let descriptor = try item.ints(.lutDescriptor), descriptor.count == 3 else {
+            throw DICOMError.missingElement(file: item.file, tag: .lutDescriptor)
+        }
+        guard let element = item[.lutData] else { throw DICOMError.missingElement(file: item.file, tag: .lutData) }
+        let count = descriptor[0] == 0 ? 65536 : descriptor[0]
+        var first = descriptor[1]
+        if signedInput && first > 32767 { first -= 65536 }
+        let bits = descriptor[2]
+        let raw = item.valueBytes(element)
+        var words: [Int32] = []
+        var i = raw.startIndex
+        while i + 1 < raw.endIndex {
+            let w = item.isLittleEndian ? Int32(raw[i]) | Int32(raw[i + 1]) << 8 : Int32(raw[i]) << 8 | Int32(raw[i + 1])
+            words.append(w)
+            i += 2
+        }
+        // 8-bit entries may be packed two to a word.
+        if bits <= 8 && words.count * 2 == count {
+            words = words.flatMap { [$0 & 0xFF, $0 >> 8] }
+        }
+        guard words.count >= count, count > 0 else {
+            throw DICOMError.invalidValue(file: item.file, tag: .lutData, offset: element.offset,
+                                          problem: "LUT Data has \(words.count) entries, the descriptor says \(count)")
+        }
+        self.init(firstMapped: first, bitsPerEntry: bits, entries: Array(words.prefix(count)),
+                  explanation: item.string(Tag(0x0028, 0x3003)))
     }
 }

@@ -11,6 +11,16 @@ public struct ResampledFrame: Sendable, Equatable {
     public let minimum: Float
     public let maximum: Float
 
+    /// 8-bit image through a VOI LUT (MONOCHROME1 inverted, `invert` flips again).
+    public func display(voiTable: LookupTable, invert: Bool = false) -> DisplayImage {
+        let flip = (photometric == .monochrome1) != invert
+        let out = values.map { v -> UInt8 in
+            let level = voiTable.level(Int(v.rounded(.down)))
+            return flip ? 255 - level : level
+        }
+        return DisplayImage(width: width, height: height, pixels: out)
+    }
+
     /// 8-bit image through the VOI window (MONOCHROME1 inverted, `invert` flips again).
     public func display(window: VOIWindow, invert: Bool = false) -> DisplayImage {
         let flip = (photometric == .monochrome1) != invert
@@ -36,11 +46,10 @@ extension PixelBuffer {
         guard width > 0, height > 0 else {
             throw ImagingError.invalidRequest(field: "size", problem: "target size \(width)×\(height) is empty")
         }
-        let slope = Float(rescaleSlope), intercept = Float(rescaleIntercept)
         let base = frame * pixelsPerFrame
         let plane = values.withUnsafeBufferPointer { all in
             Resampler.resample(UnsafeBufferPointer(rebasing: all[base..<(base + pixelsPerFrame)]), width: columns, height: rows,
-                               toWidth: width, toHeight: height) { Float($0) * slope + intercept }
+                               toWidth: width, toHeight: height) { Float(modalityValue($0)) }
         }
         var lo = Float.infinity, hi = -Float.infinity
         for v in plane { lo = Swift.min(lo, v); hi = Swift.max(hi, v) }

@@ -50,7 +50,7 @@ struct ImageInfo {
         ]
         if let dicom = loaded.dicom { fields.append(("transferSyntax", dicom.transferSyntax.uid)) }
         fields += [("min", Int(lo)), ("max", Int(hi)), ("sum", sum), ("sha256", SHA256.hash(bytes))]
-        if let stats = b.modalityLUT.stats(b.values) {
+        if let stats = b.modalityStats() {
             fields.append(("modality", [("slope", b.rescaleSlope), ("intercept", b.rescaleIntercept),
                                         ("min", stats.min), ("max", stats.max), ("mean", stats.mean)] as [(String, Any)]))
         }

@@ -65,7 +65,7 @@ def save(name, ds, syntax, write_meta=True):
         ds.file_meta = meta
         if syntax == RLELossless:
             ds.file_meta.TransferSyntaxUID = ExplicitVRLittleEndian
-            ds.compress(RLELossless, encoding_plugin="pydicom")
+            ds.compress(RLELossless, encoding_plugin="pydicom", generate_instance_uid=False)
         ds.save_as(path, enforce_file_format=True, implicit_vr=syntax == ImplicitVRLittleEndian,
                    little_endian=syntax != ExplicitVRBigEndian)
     else:
@@ -124,6 +124,34 @@ expected["no_meta_8bit.dcm"] = {"rows": 3, "columns": 5, "frames": 1, "bitsAlloc
                                 "pixelRepresentation": 0, "photometric": "MONOCHROME2", "transferSyntax": None,
                                 "min": int(arr.min()), "max": int(arr.max()), "sum": int(arr.astype(np.int64).sum()),
                                 "sha256": hashlib.sha256(arr.tobytes()).hexdigest(), "elements": len(ds2)}
+
+# LUT-type transforms (PS3.3 C.11.1 and C.11.2.1.1): a Modality LUT Sequence on a signed
+# image and a VOI LUT Sequence (no window) on a 12-bit radiograph; pydicom applies them.
+from pydicom.pixels import apply_modality_lut, apply_voi_lut
+lut_px = rng.integers(0, 4096, size=(4, 6), dtype=np.uint16)
+lut_px[0, 0], lut_px[0, 1] = 0, 4095
+ds = base(4, 6, lut_px, 12, False)
+voi = Dataset()
+voi.LUTDescriptor = [3000, 500, 10]  # 3000 entries from stored value 500, 10-bit output
+voi.add_new(0x00283006, "US", [int(1023 * (i / 2999) ** 0.6) for i in range(3000)])  # LUT Data
+voi.LUTExplanation = "GAMMA"
+ds.VOILUTSequence = Sequence([voi])
+path = save("cr_voi_lut.dcm", ds, ExplicitVRLittleEndian)
+back = pydicom.dcmread(path)
+record("cr_voi_lut.dcm", path)
+expected["cr_voi_lut.dcm"]["voiLUTOutput"] = apply_voi_lut(back.pixel_array, back).astype(int).ravel().tolist()
+
+mod_px = rng.integers(-100, 200, size=(3, 4), dtype=np.int16)
+ds = base(3, 4, mod_px, 16, True)
+mod = Dataset()
+mod.add_new(0x00283002, "SS", [300, -100, 16])  # LUT Descriptor "US or SS": signed image, first mapped -100
+mod.add_new(0x00283006, "US", [i * 7 for i in range(300)])  # LUT Data
+mod.ModalityLUTType = "US"
+ds.ModalityLUTSequence = Sequence([mod])
+path = save("ct_modality_lut.dcm", ds, ImplicitVRLittleEndian)
+back = pydicom.dcmread(path)
+record("ct_modality_lut.dcm", path)
+expected["ct_modality_lut.dcm"]["modalityLUTOutput"] = apply_modality_lut(back.pixel_array, back).astype(int).ravel().tolist()
 
 (HERE / "expected.json").write_text(json.dumps(expected, indent=1, sort_keys=True) + "\n")
 
