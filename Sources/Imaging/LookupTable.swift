@@ -23,6 +23,13 @@ public struct LookupTable: Sendable, Equatable {
     /// Largest output the descriptor allows (the scale for display).
     public var outputMaximum: Int32 { Int32((1 << Swift.min(Swift.max(bitsPerEntry, 1), 16)) - 1) }
 
+    /// Display level for a (possibly fractional or absurd) modality value: floored and
+    /// clamped before conversion, so a corrupt rescale cannot trap.
+    @inline(__always) public func level(_ x: Double) -> UInt8 {
+        guard x.isFinite else { return x > 0 ? level(Int.max / 2) : level(Int.min / 2) }
+        return level(Int(Swift.min(Swift.max(x.rounded(.down), -1e15), 1e15)))
+    }
+
     /// An output entry as an 8-bit display level.
     @inline(__always) public func level(_ x: Int) -> UInt8 {
         let v = Double(apply(x)) * 255 / Double(outputMaximum)

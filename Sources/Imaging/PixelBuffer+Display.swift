@@ -41,7 +41,7 @@ extension PixelBuffer {
         let flip = (photometric == .monochrome1) != invert
         @inline(__always) func level(_ v: Int32) -> UInt8 {
             let m = modalityValue(v)
-            let l = table.map { $0.level(Int(m.rounded(.down))) } ?? win.level(m)
+            let l = table.map { $0.level(m) } ?? win.level(m)
             return flip ? 255 - l : l
         }
         let base = frame * pixelsPerFrame, count = pixelsPerFrame

@@ -15,7 +15,7 @@ public struct ResampledFrame: Sendable, Equatable {
     public func display(voiTable: LookupTable, invert: Bool = false) -> DisplayImage {
         let flip = (photometric == .monochrome1) != invert
         let out = values.map { v -> UInt8 in
-            let level = voiTable.level(Int(v.rounded(.down)))
+            let level = voiTable.level(Double(v))
             return flip ? 255 - level : level
         }
         return DisplayImage(width: width, height: height, pixels: out)
