@@ -87,3 +87,28 @@ import Testing
         #expect(throws: ImagingError.self) { try Self.buffer.resampled(frame: 2, width: 1, height: 1) }
     }
 }
+
+@Suite struct PaneFitTests {
+    @Test func keepsPhysicalAspectOnHalfBlocks() {
+        // 2000 × 2500 px square pixels into 200 × 60 cells of 1:2 → height limits: 60 rows = 120 units,
+        // width = 120 × 0.8 = 96 units = 96 columns.
+        let f = PaneFit.fit(imageColumns: 2000, imageRows: 2500, spacing: nil, paneColumns: 200, paneRows: 60)
+        #expect(f == PaneFit(columns: 96, rows: 60, column: 52, row: 0, pixelWidth: 96, pixelHeight: 120))
+    }
+
+    @Test func pixelSpacingChangesTheShape() {
+        // Rows twice as far apart as columns: a 100 × 100 image is physically twice as tall.
+        let f = PaneFit.fit(imageColumns: 100, imageRows: 100, spacing: PixelSpacing(row: 0.2, column: 0.1),
+                            paneColumns: 80, paneRows: 40)
+        #expect(f.columns == 40 && f.rows == 40)
+        let sixel = PaneFit.fit(imageColumns: 100, imageRows: 100, spacing: nil, paneColumns: 80, paneRows: 40,
+                                cellWidth: 9, cellHeight: 18, pixelsPerCell: (9, 18))
+        #expect(sixel.rows == 40 && sixel.columns == 80 && sixel.pixelWidth == 720 && sixel.pixelHeight == 720)
+    }
+
+    @Test func degenerateInputs() {
+        #expect(PaneFit.fit(imageColumns: 0, imageRows: 5, spacing: nil, paneColumns: 10, paneRows: 10).columns == 0)
+        let thin = PaneFit.fit(imageColumns: 10000, imageRows: 1, spacing: nil, paneColumns: 10, paneRows: 10)
+        #expect(thin.columns == 10 && thin.rows == 1)
+    }
+}
