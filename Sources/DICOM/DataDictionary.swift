@@ -38,6 +38,7 @@ public enum DataDictionary {
     }
 
     public static func keyword(for tag: Tag) -> String? {
+        if let known = tables.exact[tag.raw] { return known.keyword }
         if tag.isGroupLength { return "GroupLength" }
         if tag.isPrivate { return tag.element >= 0x0010 && tag.element <= 0x00FF ? "PrivateCreator" : nil }
         return entry(for: tag)?.keyword
