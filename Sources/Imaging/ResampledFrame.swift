@@ -27,9 +27,17 @@ public struct ResampledFrame: Sendable, Equatable {
         var out = [UInt8](repeating: 0, count: values.count)
         out.withUnsafeMutableBufferPointer { o in
             values.withUnsafeBufferPointer { v in
-                for i in 0..<v.count {
-                    let level = window.level(Double(v[i]))
-                    o[i] = flip ? 255 - level : level
+                if let (a, b) = window.linearCoefficients {
+                    for i in 0..<v.count {
+                        let y = Swift.min(255, Swift.max(0, (a * Double(v[i]) + b).rounded()))
+                        let level = UInt8(y)
+                        o[i] = flip ? 255 - level : level
+                    }
+                } else {
+                    for i in 0..<v.count {
+                        let level = window.level(Double(v[i]))
+                        o[i] = flip ? 255 - level : level
+                    }
                 }
             }
         }
