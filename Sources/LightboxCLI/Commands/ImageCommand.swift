@@ -5,6 +5,6 @@ struct ImageCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "image",
         abstract: "Inspect PNG and DICOM images.",
-        subcommands: [ImageInfoCommand.self, ImageBenchCommand.self]
+        subcommands: [ImageInfoCommand.self, ImageShowCommand.self, ImageBenchCommand.self]
     )
 }
