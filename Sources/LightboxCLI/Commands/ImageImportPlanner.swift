@@ -31,14 +31,20 @@ struct ImportPlanner {
     let pngKind: String?
     let pngBodyPart: String?
 
+    /// What grouping and study.json need from a DICOM file (not its bytes).
     private struct DicomImage {
         var path: String
-        var file: DICOMFile
         var instance: Int
+        var series: String
+        var seriesNumber: String
+        var values: [Tag: String]
     }
 
+    private static let keptTags: [Tag] = [.patientID, .patientSex, .patientAge, .patientBirthDate, .studyDate, .modality,
+                                          .bodyPartExamined, .seriesDescription, .viewPosition]
+
     private var dicomByStudy: [String: [DicomImage]] = [:]
-    private var pngByFolder: [String: [(String, [UInt8])]] = [:]
+    private var pngByFolder: [String: [String]] = [:]
     private(set) var skipped: [(String, String)] = []
 
     init(key: [UInt8], pngKind: String?, pngBodyPart: String?) {
@@ -56,15 +62,21 @@ struct ImportPlanner {
             switch ImageLoader.kind(of: bytes) {
             case .png:
                 _ = try PNGCodec.decode(bytes, file: path)
-                pngByFolder[(path as NSString).deletingLastPathComponent, default: []].append((path, bytes))
+                pngByFolder[(path as NSString).deletingLastPathComponent, default: []].append(path)
             case .dicom:
                 let file = try DICOMReader.read(bytes, file: path)
                 guard let study = file.dataSet.string(.studyInstanceUID), !study.isEmpty else {
                     skipped.append((path, "no Study Instance UID (0020,000D)")); return
                 }
                 _ = try PixelBuffer(dicom: file)  // refuse files whose pixels we cannot show
-                dicomByStudy[study, default: []].append(DicomImage(path: path, file: file,
-                                                                  instance: (try? file.dataSet.int(.instanceNumber)) ?? Int.max))
+                // The copy is made at write time; check now that it can be made.
+                _ = try file.rewritten(replacing: [.patientName: "P", .patientID: "P", .patientBirthDate: ""])
+                let ds = file.dataSet
+                var values: [Tag: String] = [:]
+                for tag in Self.keptTags { values[tag] = ds.string(tag) }
+                dicomByStudy[study, default: []].append(DicomImage(
+                    path: path, instance: (try? ds.int(.instanceNumber)) ?? Int.max,
+                    series: ds.string(.seriesInstanceUID) ?? "", seriesNumber: ds.string(.seriesNumber) ?? "", values: values))
             case nil:
                 skipped.append((path, "neither PNG nor DICOM"))
             }
@@ -91,47 +103,34 @@ struct ImportPlanner {
                 for image in images { skipped.append((image.path, "study already in the library as \(id)")) }
                 continue
             }
-            let first = images[0].file.dataSet
-            let patientID = first.string(.patientID) ?? ""
+            let first = images[0].values
+            let patientID = first[.patientID] ?? ""
             let pseudoId = pseudonym("P", patientID.isEmpty ? uid : patientID)
-            let bySeries = Dictionary(grouping: images) { $0.file.dataSet.string(.seriesInstanceUID) ?? "" }
-            var series: [ImportStudy.Series] = []
-            var rewriteFailed = false
-            for (n, (_, members)) in bySeries.sorted(by: { ($0.value.first?.file.dataSet.string(.seriesNumber) ?? $0.key) < ($1.value.first?.file.dataSet.string(.seriesNumber) ?? $1.key) }).enumerated() {
+            let bySeries = Dictionary(grouping: images) { $0.series }
+            let ordered = bySeries.values.sorted { a, b in
+                let (x, y) = (a[0].seriesNumber, b[0].seriesNumber)
+                return (Int(x) ?? Int.max, a[0].series) < (Int(y) ?? Int.max, b[0].series)
+            }
+            let series: [ImportStudy.Series] = ordered.enumerated().map { n, members in
                 let sorted = members.sorted { ($0.instance, $0.path) < ($1.instance, $1.path) }
-                var written: [(source: String, bytes: [UInt8], ext: String)] = []
-                for image in sorted {
-                    do {
-                        let bytes = try image.file.rewritten(replacing: [.patientName: pseudoId, .patientID: pseudoId, .patientBirthDate: ""])
-                        written.append((image.path, bytes, "dcm"))
-                    } catch {
-                        skipped.append((image.path, UserMessage.text(for: error)))
-                        rewriteFailed = true
-                    }
-                }
-                let ds = sorted[0].file.dataSet
-                series.append(.init(id: String(n + 1), description: ds.string(.seriesDescription) ?? "",
-                                    view: ds.string(.viewPosition) ?? "", images: written))
+                return .init(id: String(n + 1), description: sorted[0].values[.seriesDescription] ?? "",
+                             view: sorted[0].values[.viewPosition] ?? "", images: sorted.map { ($0.path, "dcm") })
             }
-            if rewriteFailed {
-                // No partial studies: one image we could not pseudonymise keeps the whole study out.
-                for s in series { for image in s.images { skipped.append((image.source, "another image of its study could not be pseudonymised")) } }
-                continue
-            }
-            let bodyPart = (first.string(.bodyPartExamined) ?? "").uppercased()
-            let sex = first.string(.patientSex) ?? ""
-            studies.append(ImportStudy(
-                id: id, kind: ImportStudy.kind(bodyPart: bodyPart), modality: first.string(.modality) ?? "OT",
+            let bodyPart = (first[.bodyPartExamined] ?? "").uppercased()
+            let sex = first[.patientSex] ?? ""
+            var study = ImportStudy(
+                id: id, kind: ImportStudy.kind(bodyPart: bodyPart), modality: first[.modality] ?? "OT",
                 bodyPart: bodyPart.isEmpty ? "UNKNOWN" : bodyPart, pseudoId: pseudoId,
                 sex: ["F", "M"].contains(sex) ? sex : "O",
-                ageMonths: PatientAge.months(age: first.string(.patientAge), birthDate: first.string(.patientBirthDate),
-                                                 studyDate: first.string(.studyDate)),
-                series: series))
+                ageMonths: PatientAge.months(age: first[.patientAge], birthDate: first[.patientBirthDate], studyDate: first[.studyDate]),
+                series: series)
+            study.replacements = [.patientName: pseudoId, .patientID: pseudoId, .patientBirthDate: ""]
+            studies.append(study)
         }
         for (folder, images) in pngByFolder.sorted(by: { $0.key < $1.key }) {
             let id = pseudonym("S", "png:" + (folder as NSString).standardizingPath)
             if existing.contains(id) {
-                for (path, _) in images { skipped.append((path, "study already in the library as \(id)")) }
+                for path in images { skipped.append((path, "study already in the library as \(id)")) }
                 continue
             }
             let name = (folder as NSString).lastPathComponent
@@ -139,7 +138,7 @@ struct ImportPlanner {
             studies.append(ImportStudy(
                 id: id, kind: pngKind ?? ImportStudy.kind(bodyPart: guessedPart), modality: "OT", bodyPart: guessedPart,
                 pseudoId: pseudonym("P", "png:" + folder), sex: "O", ageMonths: nil,
-                series: [.init(id: "1", description: name, view: "", images: images.map { ($0.0, $0.1, "png") })]))
+                series: [.init(id: "1", description: name, view: "", images: images.map { ($0, "png") })]))
         }
         return Plan(studies: studies, skipped: skipped)
     }
@@ -189,7 +188,8 @@ enum ImportWriter {
             for study in studies {
                 let dir = (temp as NSString).appendingPathComponent(study.id)
                 try fm.createDirectory(atPath: (dir as NSString).appendingPathComponent("images"), withIntermediateDirectories: true)
-                for (name, bytes) in study.files {
+                for (name, source, ext) in study.files {
+                    let bytes = try study.bytes(source: source, ext: ext)
                     try Data(bytes).write(to: URL(fileURLWithPath: (dir as NSString).appendingPathComponent(name)))
                 }
                 try study.json().write(to: URL(fileURLWithPath: (dir as NSString).appendingPathComponent("study.json")))
@@ -203,7 +203,7 @@ enum ImportWriter {
             // Nothing half-written stays in the library: remove the temporary folder and any study moved in this run.
             try? fm.removeItem(atPath: temp)
             for study in studies { try? fm.removeItem(atPath: (library as NSString).appendingPathComponent(study.id)) }
-            throw ImportError(coordinates: library, problem: "import abandoned, nothing written: \(error.localizedDescription)")
+            throw ImportError(coordinates: library, problem: "import abandoned, nothing written: \(UserMessage.text(for: error))")
         }
     }
 }

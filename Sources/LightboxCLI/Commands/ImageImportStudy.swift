@@ -7,8 +7,9 @@ struct ImportStudy {
         var id: String
         var description: String
         var view: String
-        /// Source files in display order with the bytes to write.
-        var images: [(source: String, bytes: [UInt8], ext: String)]
+        /// Source files in display order; their bytes are produced when the study is written,
+        /// so an import of thousands of files holds one file in memory at a time.
+        var images: [(source: String, ext: String)]
     }
 
     var id: String
@@ -19,6 +20,8 @@ struct ImportStudy {
     var sex: String
     var ageMonths: Int?
     var series: [Series]
+    /// Top-level DICOM text values replaced in every copied DICOM file.
+    var replacements: [Tag: String] = [:]
 
     /// study.json, format version 1 (the reading screen's contract).
     func json() throws -> Data {
@@ -37,15 +40,24 @@ struct ImportStudy {
         return try JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes])
     }
 
-    /// Files in the order `json()` names them.
-    var files: [(name: String, bytes: [UInt8])] {
+    /// Files in the order `json()` names them, with their sources.
+    var files: [(name: String, source: String, ext: String)] {
         var index = 0
         return series.flatMap { s in
             s.images.map { image in
                 index += 1
-                return ("images/\(index).\(image.ext)", image.bytes)
+                return ("images/\(index).\(image.ext)", image.source, image.ext)
             }
         }
+    }
+
+    /// The bytes to write for one source: DICOM pseudonymised, PNG as is.
+    func bytes(source: String, ext: String) throws -> [UInt8] {
+        guard let data = FileManager.default.contents(atPath: source) else {
+            throw ImportError(coordinates: source, problem: "cannot read the file any more")
+        }
+        guard ext == "dcm" else { return [UInt8](data) }
+        return try DICOMReader.read([UInt8](data), file: source).rewritten(replacing: replacements)
     }
 
     static func kind(bodyPart: String) -> String {
