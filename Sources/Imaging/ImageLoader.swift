@@ -1,3 +1,4 @@
+import DICOM
 import Foundation
 
 /// Opens an image file by its content (magic bytes), not its extension.
@@ -9,11 +10,17 @@ public enum ImageLoader {
         return try decode([UInt8](data), file: path)
     }
 
+    public enum Kind: Sendable { case png, dicom }
+
+    /// What the bytes look like, or nil for neither.
+    public static func kind(of bytes: [UInt8]) -> Kind? {
+        if PNGChunkWalker.hasSignature(bytes) { return .png }
+        return looksLikeDICOM(bytes) ? .dicom : nil
+    }
+
     public static func decode(_ bytes: [UInt8], file: String) throws -> PixelBuffer {
         if PNGChunkWalker.hasSignature(bytes) { return try PNGCodec.decode(bytes, file: file) }
-        if looksLikeDICOM(bytes) {
-            throw ImagingError.unsupported(file: file, problem: "DICOM decoding is not available yet")
-        }
+        if looksLikeDICOM(bytes) { return try PixelBuffer(dicom: DICOMReader.read(bytes, file: file)) }
         throw ImagingError.unsupported(file: file, problem: "neither PNG nor DICOM (unrecognised leading bytes)")
     }
 

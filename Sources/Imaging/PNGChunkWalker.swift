@@ -12,6 +12,11 @@ struct PNGChunkWalker {
         var interlace: Int
         /// Offset of the first IDAT chunk (where zlib problems are reported).
         var firstIDATOffset: Int
+        /// gAMA × 100000 when present.
+        var gamma: Int? = nil
+        /// Ancillary chunks that make libpng's simplified API transform samples.
+        var hasColourChunks = false
+        var hasSRGB = false
     }
 
     static func hasSignature(_ bytes: [UInt8]) -> Bool {
@@ -27,6 +32,8 @@ struct PNGChunkWalker {
         var header: Header?
         var firstIDAT: Int?
         var sawEnd = false
+        var gamma: Int?
+        var hasSRGB = false, hasColourChunks = false
         while offset < bytes.count {
             guard offset + 8 <= bytes.count else {
                 throw fail(nil, offset, "file ends inside a chunk header (truncated)")
@@ -55,6 +62,10 @@ struct PNGChunkWalker {
                                 interlace: Int(bytes[d + 12]), firstIDATOffset: 0)
             }
             if type == "IDAT" && firstIDAT == nil { firstIDAT = offset }
+            if type == "gAMA" && length == 4 { gamma = Int(be32(bytes, offset + 8)) }
+            if type == "sRGB" { hasSRGB = true }
+            // cHRM is harmless for grey (no RGB-to-grey step); these are not.
+            if ["iCCP", "tRNS", "sBIT"].contains(type) { hasColourChunks = true }
             offset += 12 + length
             if type == "IEND" { sawEnd = true; break }
         }
@@ -62,6 +73,9 @@ struct PNGChunkWalker {
         guard let idat = firstIDAT else { throw fail(nil, offset, "no IDAT chunk (no image data)") }
         guard sawEnd else { throw fail(nil, offset, "no IEND chunk (truncated)") }
         h.firstIDATOffset = idat
+        h.gamma = gamma
+        h.hasSRGB = hasSRGB
+        h.hasColourChunks = hasColourChunks
         return h
     }
 

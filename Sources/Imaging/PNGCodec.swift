@@ -13,8 +13,53 @@ import CPNG
 public enum PNGCodec {
     public static func decode(_ bytes: [UInt8], file: String) throws -> PixelBuffer {
         let header = try PNGChunkWalker.walk(bytes, file: file)
+        if simplifiedAPIIsExact(header) {
+            return try decodeWithSimplifiedAPI(bytes, header: header, file: file)
+        }
         try validateWithSimplifiedAPI(bytes, header: header, file: file)
         return try decodeExact(bytes, header: header, file: file)
+    }
+
+    /// The simplified API returns stored samples unchanged for 8- and 16-bit grey when the
+    /// file's gamma is what the output format assumes (sRGB for 8-bit, linear for 16-bit,
+    /// which is also its default for files without gamma information) and no chunk asks
+    /// for colour management or transparency. Then one pass suffices (the common case for
+    /// medical PNGs); otherwise the exact low-level pass follows a validating one.
+    static func simplifiedAPIIsExact(_ h: PNGChunkWalker.Header) -> Bool {
+        guard h.colorType == 0, !h.hasColourChunks else { return false }
+        switch h.bitDepth {
+        case 8: return (h.gamma == nil || h.gamma == 45455) && (h.hasSRGB || h.gamma == nil)
+        case 16: return !h.hasSRGB && (h.gamma == nil || h.gamma == 100_000)
+        default: return false
+        }
+    }
+
+    private static func decodeWithSimplifiedAPI(_ bytes: [UInt8], header: PNGChunkWalker.Header, file: String) throws -> PixelBuffer {
+        var image = png_image()
+        image.version = UInt32(PNG_IMAGE_VERSION)
+        let began = bytes.withUnsafeBytes { png_image_begin_read_from_memory(&image, $0.baseAddress, $0.count) }
+        guard began != 0 else { throw libpngError(message(of: image), header: header, file: file) }
+        let n = header.width * header.height
+        var values = [Int32](repeating: 0, count: n)
+        var ok: Int32 = 0
+        if header.bitDepth == 16 {
+            image.format = 4 // PNG_FORMAT_LINEAR_Y
+            var samples = [UInt16](repeating: 0, count: n)
+            ok = samples.withUnsafeMutableBytes { png_image_finish_read(&image, nil, $0.baseAddress, 0, nil) }
+            if ok != 0 { for i in 0..<n { values[i] = Int32(samples[i]) } }
+        } else {
+            image.format = 0 // PNG_FORMAT_GRAY
+            var samples = [UInt8](repeating: 0, count: n)
+            ok = samples.withUnsafeMutableBytes { png_image_finish_read(&image, nil, $0.baseAddress, 0, nil) }
+            if ok != 0 { for i in 0..<n { values[i] = Int32(samples[i]) } }
+        }
+        guard ok != 0 else {
+            let text = message(of: image)
+            png_image_free(&image)
+            throw libpngError(text, header: header, file: file)
+        }
+        return PixelBuffer(rows: header.height, columns: header.width, bitsAllocated: header.bitDepth, bitsStored: header.bitDepth,
+                           isSigned: false, samplesPerPixel: 1, photometric: .monochrome2, values: values)
     }
 
     /// 16-bit grey PNG (no gamma conversion: values are written exactly).
@@ -25,15 +70,25 @@ public enum PNGCodec {
         return try samples.withUnsafeBytes { try write(width: width, height: height, format: 4 /* PNG_FORMAT_LINEAR_Y */, buffer: $0.baseAddress!) }
     }
 
-    /// 8-bit grey PNG.
-    public static func encodeGrey8(width: Int, height: Int, samples: [UInt8]) throws -> [UInt8] {
+    /// 8-bit grey PNG. `fast` trades size for speed (libpng's PNG_IMAGE_FLAG_FAST), for
+    /// images sent to a terminal every frame.
+    public static func encodeGrey8(width: Int, height: Int, samples: [UInt8], fast: Bool = false) throws -> [UInt8] {
         guard width > 0, height > 0, samples.count == width * height else {
             throw ImagingError.invalidRequest(field: "samples", problem: "expected \(width)×\(height) samples, got \(samples.count)")
         }
-        return try samples.withUnsafeBytes { try write(width: width, height: height, format: 0 /* PNG_FORMAT_GRAY */, buffer: $0.baseAddress!) }
+        return try samples.withUnsafeBytes {
+            try write(width: width, height: height, format: 0 /* PNG_FORMAT_GRAY */, buffer: $0.baseAddress!, fast: fast)
+        }
     }
 
     // MARK: - Decoding
+
+    /// The validating + exact two-pass decode, whatever the file (tests compare it with `decode`).
+    static func decodeExactForTesting(_ bytes: [UInt8], file: String) throws -> PixelBuffer {
+        let header = try PNGChunkWalker.walk(bytes, file: file)
+        try validateWithSimplifiedAPI(bytes, header: header, file: file)
+        return try decodeExact(bytes, header: header, file: file)
+    }
 
     private static func validateWithSimplifiedAPI(_ bytes: [UInt8], header: PNGChunkWalker.Header, file: String) throws {
         var image = png_image()
@@ -167,9 +222,10 @@ public enum PNGCodec {
 
     // MARK: - Encoding
 
-    private static func write(width: Int, height: Int, format: UInt32, buffer: UnsafeRawPointer) throws -> [UInt8] {
+    private static func write(width: Int, height: Int, format: UInt32, buffer: UnsafeRawPointer, fast: Bool = false) throws -> [UInt8] {
         var image = png_image()
         image.version = UInt32(PNG_IMAGE_VERSION)
+        if fast { image.flags = UInt32(PNG_IMAGE_FLAG_FAST) }
         image.width = UInt32(width)
         image.height = UInt32(height)
         image.format = format

@@ -24,6 +24,10 @@ public struct PixelBuffer: Sendable, Equatable {
     public var rescaleIntercept: Double
     public var windows: [WindowSetting]
     public var voiFunction: VOIFunction
+    /// Modality LUT Sequence (0028,3000), used instead of the rescale when present.
+    public var modalityTable: LookupTable?
+    /// VOI LUT Sequence (0028,3010) items, alternatives to the windows.
+    public var voiTables: [LookupTable]
     public var pixelSpacing: PixelSpacing?
     /// DICOM transfer syntax UID when the source was DICOM.
     public var transferSyntax: String?
@@ -36,7 +40,8 @@ public struct PixelBuffer: Sendable, Equatable {
         rows: Int, columns: Int, frames: Int = 1, bitsAllocated: Int, bitsStored: Int, isSigned: Bool = false,
         samplesPerPixel: Int = 1, photometric: Photometric = .monochrome2, values: [Int32],
         rescaleSlope: Double = 1, rescaleIntercept: Double = 0, windows: [WindowSetting] = [],
-        voiFunction: VOIFunction = .linear, pixelSpacing: PixelSpacing? = nil, transferSyntax: String? = nil
+        voiFunction: VOIFunction = .linear, pixelSpacing: PixelSpacing? = nil, transferSyntax: String? = nil,
+        modalityTable: LookupTable? = nil, voiTables: [LookupTable] = []
     ) {
         precondition(values.count == rows * columns * frames, "PixelBuffer: values do not fill rows × columns × frames")
         self.rows = rows
@@ -54,6 +59,8 @@ public struct PixelBuffer: Sendable, Equatable {
         self.voiFunction = voiFunction
         self.pixelSpacing = pixelSpacing
         self.transferSyntax = transferSyntax
+        self.modalityTable = modalityTable
+        self.voiTables = voiTables
     }
 
     public var pixelsPerFrame: Int { rows * columns }

@@ -41,6 +41,22 @@ public struct VOIWindow: Sendable, Equatable {
         }
     }
 
+    /// For LINEAR (w > 1) and LINEAR_EXACT the standard's piecewise function equals
+    /// clamp(a·x + b, 0, 255): the ramp reaches exactly 0 and 255 at its thresholds.
+    /// Lets large images be windowed without branches; nil for SIGMOID and threshold windows.
+    public var linearCoefficients: (a: Double, b: Double)? {
+        switch function {
+        case .linear:
+            guard width > 1 else { return nil }
+            return (255 / (width - 1), (0.5 - (center - 0.5) / (width - 1)) * 255)
+        case .linearExact:
+            guard width > 0 else { return nil }
+            return (255 / width, (0.5 - center / width) * 255)
+        case .sigmoid:
+            return nil
+        }
+    }
+
     /// 8-bit display level, rounded to nearest.
     @inline(__always) public func level(_ x: Double) -> UInt8 {
         let y = apply(x).rounded()

@@ -17,6 +17,9 @@ struct Lightbox: ParsableCommand {
             VerifyCommand.self,
             AnalyzeCommand.self,
             PowerCommand.self,
+            ImageCommand.self,
+            DicomCommand.self,
+            ImageImportCommand.self,
         ],
         defaultSubcommand: ReadCommand.self
     )

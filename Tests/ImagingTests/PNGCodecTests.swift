@@ -92,3 +92,41 @@ import Testing
         #expect(throws: ImagingError.self) { try ImageLoader.decode(Array(repeating: 7, count: 300), file: "x") }
     }
 }
+
+extension PNGCodecTests {
+    /// The one-pass simplified-API decode must equal the exact low-level decode wherever it is used.
+    @Test func fastPathEqualsExactPath() throws {
+        var files: [(String, [UInt8])] = [
+            ("encoded16", try PNGCodec.encodeGrey16(width: 31, height: 17, samples: Self.ramp16(width: 31, height: 17))),
+            ("encoded8", try PNGCodec.encodeGrey8(width: 9, height: 5, samples: (0..<45).map { UInt8($0 * 5) })),
+        ]
+        let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
+        for name in ["grey8.png", "grey16.png", "grey8_interlaced.png", "grey16_interlaced.png"] {
+            files.append((name, [UInt8](try Data(contentsOf: fixtures.appendingPathComponent(name)))))
+        }
+        var fast = 0
+        for (name, bytes) in files {
+            let header = try PNGChunkWalker.walk(bytes, file: name)
+            if PNGCodec.simplifiedAPIIsExact(header) { fast += 1 }
+            let viaDecode = try PNGCodec.decode(bytes, file: name)
+            let exact = try PNGCodec.decodeExactForTesting(bytes, file: name)
+            #expect(viaDecode == exact, "\(name)")
+        }
+        #expect(fast == files.count, "every file here should take the one-pass path")
+    }
+}
+
+@Suite struct CRC32Tests {
+    @Test func knownValues() {
+        #expect(CRC32.checksum(Array("123456789".utf8)[...]) == 0xCBF4_3926)
+        #expect(CRC32.checksum([][...]) == 0)
+        #expect(CRC32.checksum(Array("IEND".utf8)[...]) == 0xAE42_6082)
+        // Lengths around the 8-byte stride agree with the bytewise definition.
+        let data = (0..<40).map { UInt8(truncatingIfNeeded: $0 &* 73 &+ 11) }
+        for n in 0..<data.count {
+            var c: UInt32 = 0xFFFF_FFFF
+            for b in data[0..<n] { c = CRC32.tables[0][Int((c ^ UInt32(b)) & 0xFF)] ^ (c >> 8) }
+            #expect(CRC32.checksum(data[0..<n]) == c ^ 0xFFFF_FFFF)
+        }
+    }
+}

@@ -43,3 +43,18 @@ import Testing
         #expect(pixels[1] == 64)  // (0 − 1000)/4000 + 0.5 = 0.25 → 63.75
     }
 }
+
+extension WindowTests {
+    /// The branch-free form agrees with the standard's piecewise formula everywhere.
+    @Test func linearCoefficientsMatchThePiecewiseFormula() throws {
+        for (c, w, f) in [(40.0, 400.0, VOIFunction.linear), (2048, 4096, .linear), (0.5, 2, .linear), (-600, 1500, .linearExact), (7, 0.5, .linearExact)] {
+            let window = VOIWindow(center: c, width: w, function: f)
+            let (a, b) = try #require(window.linearCoefficients)
+            for x in stride(from: c - w, through: c + w, by: w / 97) {
+                #expect(abs(max(0, min(255, a * x + b)) - window.apply(x)) < 1e-9, "\(f) c=\(c) w=\(w) x=\(x)")
+            }
+        }
+        #expect(VOIWindow(center: 0, width: 1, function: .linear).linearCoefficients == nil)
+        #expect(VOIWindow(center: 0, width: 10, function: .sigmoid).linearCoefficients == nil)
+    }
+}
