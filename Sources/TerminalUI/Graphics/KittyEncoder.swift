@@ -1,7 +1,8 @@
 /// Builds kitty graphics protocol commands (APC `ESC _ G keys ; payload ESC \`).
 ///
-/// Grey pixels go as raw RGB (`f=24`, each level repeated three times): the
-/// protocol has no grey format, and raw RGB needs no compressor. Payloads are
+/// The protocol has no grey format. Grey goes either as raw RGB (`f=24`, each
+/// level three times; the default, understood by every implementation) or as
+/// an uncompressed grey PNG (`f=100`, `GreyPNG`: a third of the bytes). Payloads are
 /// base64 in chunks of at most 4096 bytes (`m=1` on all but the last, `m=0`
 /// there); only the first chunk carries the other keys, as the protocol asks.
 /// Every command has `q=2` so the terminal never answers (answers would arrive
@@ -9,12 +10,19 @@
 public struct KittyEncoder: Sendable {
     public static let chunkSize = 4096
 
-    public init() {}
+    public enum Format: Sendable { case rgb, png }
+    public let format: Format
+
+    public init(format: Format = .rgb) { self.format = format }
 
     /// The transmit-and-display command for `image`, scaled by the terminal to
     /// `columns` × `rows` cells at the cursor.
     public func transmitAndPlace(_ image: GreyImage, columns: Int, rows: Int,
                                  imageID: UInt32, placementID: UInt32 = 1) -> [UInt8] {
+        let place = "c=\(columns),r=\(rows),i=\(imageID),p=\(placementID),C=1,q=2"
+        if format == .png {
+            return KittyEncoder.command(keys: "a=T,f=100," + place, payload: Base64.encode(GreyPNG.encode(image)))
+        }
         var rgb = [UInt8](repeating: 0, count: image.pixels.count * 3)
         image.pixels.withUnsafeBufferPointer { src in
             rgb.withUnsafeMutableBufferPointer { dst in
@@ -24,7 +32,7 @@ public struct KittyEncoder: Sendable {
                 }
             }
         }
-        let keys = "a=T,f=24,s=\(image.width),v=\(image.height),c=\(columns),r=\(rows),i=\(imageID),p=\(placementID),C=1,q=2"
+        let keys = "a=T,f=24,s=\(image.width),v=\(image.height)," + place
         return KittyEncoder.command(keys: keys, payload: Base64.encode(rgb))
     }
 
