@@ -1,15 +1,15 @@
 import Testing
 import TerminalUI
 
-/// Replies to `GraphicsCapabilities.query`. The xterm ones were recorded from
-/// XTerm(379) under Xvfb with Tools/graphics/record-replies.sh; the others are
-/// written from each terminal's documented answers (kitty: graphics protocol
-/// docs; foot and WezTerm: their DA1 and XTSMGRAPHICS replies).
+/// Replies to `GraphicsCapabilities.query`. Recorded under Xvfb: xterm (XTerm 379)
+/// with Tools/graphics/record-replies.sh, kitty (0.26.5, Debian) with
+/// Tools/graphics/verify-kitty.sh. The foot and WezTerm ones are written from
+/// their documented DA1 and XTSMGRAPHICS answers (neither is packaged here).
 enum RecordedReplies {
     static let xtermVT340 = "\u{1B}[?1;0;256S\u{1B}[?63;1;2;4;6;9;15;16;22;28c"
     static let xtermVT340WindowOps = "\u{1B}[6;13;6t\u{1B}[4;312;480t\u{1B}[?1;0;256S\u{1B}[?63;1;2;4;6;9;15;16;22;28c"
     static let xtermDefault = "\u{1B}[?1;3S\u{1B}[?64;1;2;6;9;15;16;17;18;21;22;28c"
-    static let kitty = "\u{1B}_Gi=31;OK\u{1B}\\\u{1B}[6;20;10t\u{1B}[4;1200;1600t\u{1B}[?62;c"
+    static let kitty = "\u{1B}_Gi=31;OK\u{1B}\\\u{1B}[6;19;8t\u{1B}[4;589;800t\u{1B}[?62;c"
     static let foot = "\u{1B}[6;17;8t\u{1B}[4;816;1280t\u{1B}[?1;0;1024S\u{1B}[?62;4;22c"
     static let wezTerm = "\u{1B}_Gi=31;OK\u{1B}\\\u{1B}[6;19;9t\u{1B}[4;912;1440t\u{1B}[?1;0;256S\u{1B}[?65;4;6;18;22c"
     static let daOnlyVT100 = "\u{1B}[?1;2c"
@@ -35,7 +35,7 @@ enum RecordedReplies {
 
     @Test func kittyAndWezTerm() {
         let k = Self.parse(RecordedReplies.kitty)
-        #expect(k.kitty && !k.sixel && k.cellPixels == Size(width: 10, height: 20))
+        #expect(k.kitty && !k.sixel && k.cellPixels == Size(width: 8, height: 19) && k.sixelRegisters == nil)
         let w = Self.parse(RecordedReplies.wezTerm)
         #expect(w.kitty && w.sixel && w.cellPixels == Size(width: 9, height: 19) && w.sixelRegisters == 256)
     }

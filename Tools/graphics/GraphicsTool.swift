@@ -4,6 +4,7 @@
 //   graphics-tool pattern OUT.pgm W H              test pattern (ramp, line pairs, radiograph-like field)
 //   graphics-tool sixel IN.pgm OUT.six [LEVELS] [W H]   sixel of a PGM, fitted into W×H pixels
 //   graphics-tool halfblock IN.pgm COLS ROWS       the half-block rendering (24-bit SGR) on stdout
+//   graphics-tool kitty IN.pgm OUT COLS ROWS CELLW CELLH rgb|png   one kitty pane frame at the top-left
 //   graphics-tool bench [COLS ROWS CELLW CELLH]    encode times and sizes for a full pane
 import Foundation
 import TerminalUI
@@ -65,6 +66,8 @@ func pattern(width: Int, height: Int) -> GreyImage {
     return GreyImage(width: width, height: height, pixels: px)
 }
 
+func pane_rect(_ cols: Int, _ rows: Int) -> Rect { Rect(x: 0, y: 1, width: cols, height: rows) }
+
 func median(_ runs: Int, _ body: () -> Void) -> Double {
     var times: [Double] = []
     let clock = ContinuousClock()
@@ -109,11 +112,18 @@ func bench(cols: Int, rows: Int, cell: Size, source: GreyImage) {
                      enc.palette.count, enc.palette.maximumError, t, bytes.count,
                      Double(bytes.count) / Double(image.pixels.count)))
     }
-    for size in [fitted, source.fittedSize(in: Size(width: cols * 4, height: rows * 8))] {
-        let small = source.resampled(to: size)
+    for format in [KittyEncoder.Format.rgb, .png] {
         var bytes: [UInt8] = []
-        let t = median(9) { bytes = KittyEncoder().transmitAndPlace(small, columns: cols, rows: rows, imageID: 1) }
-        print(String(format: "kitty f=24 %d×%d: %6.1f ms  %8d bytes", size.width, size.height, t, bytes.count))
+        let t = median(9) { bytes = KittyEncoder(format: format).transmitAndPlace(image, columns: cols, rows: rows, imageID: 1) }
+        print(String(format: "kitty %@ %d×%d: %6.1f ms  %8d bytes", format == .rgb ? "f=24 " : "f=100", image.width, image.height, t, bytes.count))
+    }
+    // What the backend writes per frame: letterboxed to the whole pane, then encoded.
+    for mode in [GraphicsMode.sixel, .kitty] {
+        var pane = GraphicsPane(mode: mode, cellPixels: cell)
+        var bytes: [UInt8] = []
+        let t = median(9) { bytes = pane.frame(image, in: pane_rect(cols, rows), screenRows: rows + 2) }
+        print(String(format: "GraphicsPane.frame %@ (letterbox %d×%d + encode): %6.1f ms  %8d bytes",
+                     mode.rawValue, px.width, px.height, t, bytes.count))
     }
     let hb = source.resampled(to: source.fittedSize(in: HalfBlockImage.pixelSize(for: pane)))
     var grid = CellGrid(size: Size(width: cols, height: rows))
@@ -134,6 +144,16 @@ case "sixel":
         image = image.resampled(to: image.fittedSize(in: Size(width: w, height: h)))
     }
     let bytes = SixelEncoder(levels: levels).encode(image)
+    guard FileManager.default.createFile(atPath: args[3], contents: Data(bytes)) else { fail("\(args[3]): cannot write") }
+case "kitty":
+    // kitty IN.pgm OUT COLS ROWS CELLW CELLH rgb|png: one pane frame at the top-left cell
+    guard args.count == 9, let cols = Int(args[4]), let rows = Int(args[5]), let cw = Int(args[6]), let ch = Int(args[7])
+    else { fail("kitty IN.pgm OUT COLS ROWS CELLW CELLH rgb|png") }
+    let source = readPGM(args[2])
+    let canvas = Size(width: cols * cw, height: rows * ch)
+    let image = source.resampled(to: source.fittedSize(in: canvas)).letterboxed(into: canvas)
+    let enc = KittyEncoder(format: args[8] == "png" ? .png : .rgb)
+    let bytes = enc.frame(image, atColumn: 0, row: 0, columns: cols, rows: rows, imageID: 1, replacing: nil)
     guard FileManager.default.createFile(atPath: args[3], contents: Data(bytes)) else { fail("\(args[3]): cannot write") }
 case "halfblock":
     guard args.count == 5, let cols = Int(args[3]), let rows = Int(args[4]) else { fail("halfblock IN.pgm COLS ROWS") }

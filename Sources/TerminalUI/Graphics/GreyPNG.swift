@@ -11,24 +11,29 @@ public enum GreyPNG {
         raw.withUnsafeMutableBufferPointer { dst in
             image.pixels.withUnsafeBufferPointer { src in
                 for y in 0..<h {
-                    for x in 0..<w { dst[y * (w + 1) + 1 + x] = src[y * w + x] }
+                    UnsafeMutableRawBufferPointer(rebasing: UnsafeMutableRawBufferPointer(dst)[(y * (w + 1) + 1)..<((y + 1) * (w + 1))])
+                        .copyMemory(from: UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(src)[(y * w)..<((y + 1) * w)]))
                 }
             }
         }
-        var zlib: [UInt8] = [0x78, 0x01]
         let blocks = max(1, (rawCount + 65534) / 65535)
-        zlib.reserveCapacity(rawCount + blocks * 5 + 6)
+        let idatLength = 2 + rawCount + blocks * 5 + 4
+        var png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]
+        png.reserveCapacity(8 + 25 + 12 + idatLength + 12)
+        png += chunk("IHDR", bigEndian(UInt32(w)) + bigEndian(UInt32(h)) + [8, 0, 0, 0, 0])
+        // IDAT written in place, so its megabytes are copied once and checksummed where they lie.
+        png += bigEndian(UInt32(idatLength))
+        let typeStart = png.count
+        png += Array("IDAT".utf8) + [0x78, 0x01]
         for b in 0..<blocks {
             let start = b * 65535, len = min(65535, rawCount - start)
-            zlib.append(b + 1 == blocks ? 1 : 0)   // BFINAL, BTYPE 00 (stored)
-            zlib += [UInt8(len & 0xFF), UInt8(len >> 8), UInt8(~len & 0xFF), UInt8((~len >> 8) & 0xFF)]
-            zlib.append(contentsOf: raw[start..<(start + len)])
+            png.append(b + 1 == blocks ? 1 : 0)   // BFINAL, BTYPE 00 (stored)
+            png += [UInt8(len & 0xFF), UInt8(len >> 8), UInt8(~len & 0xFF), UInt8((~len >> 8) & 0xFF)]
+            png.append(contentsOf: raw[start..<(start + len)])
         }
-        zlib += bigEndian(adler32(raw))
-        var png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]
-        png.reserveCapacity(zlib.count + 64)
-        png += chunk("IHDR", bigEndian(UInt32(w)) + bigEndian(UInt32(h)) + [8, 0, 0, 0, 0])
-        png += chunk("IDAT", zlib)
+        png += bigEndian(adler32(raw))
+        let crc = png.withUnsafeBufferPointer { crc32(UnsafeBufferPointer(rebasing: $0[typeStart...])) }
+        png += bigEndian(crc)
         png += chunk("IEND", [])
         return png
     }
@@ -49,6 +54,10 @@ public enum GreyPNG {
     }
 
     public static func crc32(_ bytes: [UInt8]) -> UInt32 {
+        bytes.withUnsafeBufferPointer { crc32($0) }
+    }
+
+    static func crc32(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt32 {
         var c: UInt32 = 0xFFFF_FFFF
         crcTable.withUnsafeBufferPointer { t in
             for b in bytes { c = t[Int((c ^ UInt32(b)) & 0xFF)] ^ (c >> 8) }
