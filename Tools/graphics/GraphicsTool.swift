@@ -68,14 +68,24 @@ func pattern(width: Int, height: Int) -> GreyImage {
 
 func pane_rect(_ cols: Int, _ rows: Int) -> Rect { Rect(x: 0, y: 1, width: cols, height: rows) }
 
-func median(_ runs: Int, _ body: () -> Void) -> Double {
-    var times: [Double] = []
+/// Runs `body` `runs` times: "wall min/median, CPU min". On a shared machine the
+/// thread's CPU time is the steady figure (wall time includes waiting for a core).
+func median(_ runs: Int, _ body: () -> Void) -> String {
+    func cpu() -> Double {
+        var ts = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts)
+        return Double(ts.tv_sec) * 1e3 + Double(ts.tv_nsec) / 1e6
+    }
+    var wall: [Double] = [], cpuTimes: [Double] = []
     let clock = ContinuousClock()
     for _ in 0..<runs {
+        let c0 = cpu()
         let t = clock.measure(body)
-        times.append(Double(t.components.seconds) * 1e3 + Double(t.components.attoseconds) / 1e15)
+        cpuTimes.append(cpu() - c0)
+        wall.append(Double(t.components.seconds) * 1e3 + Double(t.components.attoseconds) / 1e15)
     }
-    return times.sorted()[times.count / 2]
+    wall.sort()
+    return String(format: "wall %5.1f/%5.1f ms, CPU %5.1f ms", wall[0], wall[wall.count / 2], cpuTimes.min()!)
 }
 
 /// Film grain on top of a picture, so run lengths look like a real radiograph's and not a drawing's.
@@ -99,36 +109,44 @@ func bench(cols: Int, rows: Int, cell: Size, sources: [(String, GreyImage)]) {
 func bench(cols: Int, rows: Int, cell: Size, source: GreyImage) {
     let pane = Rect(x: 0, y: 0, width: cols, height: rows)
     let px = SixelEncoder.pixelSize(for: pane, cellPixels: cell)
-    print("pane \(cols)×\(rows) cells, cell \(cell.width)×\(cell.height) px → \(px.width)×\(px.height) px; median of 9 runs")
+    print("pane \(cols)×\(rows) cells, cell \(cell.width)×\(cell.height) px → \(px.width)×\(px.height) px; wall min/median and CPU min of 9 runs")
     let fitted = source.fittedSize(in: px)
     var image = source
     let resample = median(5) { image = source.resampled(to: fitted) }
-    print(String(format: "resample %d×%d → %d×%d (GreyImage.resampled): %.1f ms", source.width, source.height, fitted.width, fitted.height, resample))
+    print(String(format: "resample %d×%d → %d×%d (GreyImage.resampled): %@", source.width, source.height, fitted.width, fitted.height, resample))
     for levels in [16, 32, 64, 101] {
         let enc = SixelEncoder(levels: levels)
         var bytes: [UInt8] = []
         let t = median(9) { bytes = enc.encode(image) }
-        print(String(format: "sixel %3d levels (max error %d): %6.1f ms  %8d bytes  %.2f bytes/pixel",
+        print(String(format: "sixel %3d levels (max error %d): %@  %8d bytes  %.2f bytes/pixel",
                      enc.palette.count, enc.palette.maximumError, t, bytes.count,
                      Double(bytes.count) / Double(image.pixels.count)))
+    }
+    do {
+        // Worst case for the pane: film content over every one of its pixels.
+        let full = source.resampled(to: px)
+        let enc = SixelEncoder()
+        var bytes: [UInt8] = []
+        let t = median(9) { bytes = enc.encode(full) }
+        print(String(format: "sixel 101 levels, film stretched over all %d×%d: %@  %8d bytes", px.width, px.height, t, bytes.count))
     }
     for format in [KittyEncoder.Format.rgb, .png] {
         var bytes: [UInt8] = []
         let t = median(9) { bytes = KittyEncoder(format: format).transmitAndPlace(image, columns: cols, rows: rows, imageID: 1) }
-        print(String(format: "kitty %@ %d×%d: %6.1f ms  %8d bytes", format == .rgb ? "f=24 " : "f=100", image.width, image.height, t, bytes.count))
+        print(String(format: "kitty %@ %d×%d: %@  %8d bytes", format == .rgb ? "f=24 " : "f=100", image.width, image.height, t, bytes.count))
     }
     // What the backend writes per frame: letterboxed to the whole pane, then encoded.
     for mode in [GraphicsMode.sixel, .kitty] {
         var pane = GraphicsPane(mode: mode, cellPixels: cell)
         var bytes: [UInt8] = []
         let t = median(9) { bytes = pane.frame(image, in: pane_rect(cols, rows), screenRows: rows + 2) }
-        print(String(format: "GraphicsPane.frame %@ (letterbox %d×%d + encode): %6.1f ms  %8d bytes",
+        print(String(format: "GraphicsPane.frame %@ (letterbox %d×%d + encode): %@  %8d bytes",
                      mode.rawValue, px.width, px.height, t, bytes.count))
     }
     let hb = source.resampled(to: source.fittedSize(in: HalfBlockImage.pixelSize(for: pane)))
     var grid = CellGrid(size: Size(width: cols, height: rows))
     let t = median(9) { HalfBlockImage.draw(hb, in: pane, grid: &grid) }
-    print(String(format: "half-block %d×%d into the cell grid: %.2f ms", hb.width, hb.height, t))
+    print(String(format: "half-block %d×%d into the cell grid: %@", hb.width, hb.height, t))
 }
 
 let args = CommandLine.arguments

@@ -115,11 +115,17 @@ public struct SixelEncoder: Sendable {
                         if lo > 0 { band.putRun(0, count: lo) }
                         var prev = row[lo]
                         var run = 1
-                        row[lo] = 0
                         var x = lo + 1
                         while x <= hi {
+                            if prev == 0 {
+                                // Gaps between a register's pixels are long: skip them a word at a time.
+                                while x + 8 <= hi + 1,
+                                      UnsafeRawPointer(row + x).loadUnaligned(as: UInt64.self) == 0 {
+                                    x += 8; run += 8
+                                }
+                                if x > hi { break }
+                            }
                             let v = row[x]
-                            row[x] = 0
                             if v == prev { run += 1 } else {
                                 band.putRun(prev, count: run)
                                 prev = v; run = 1
@@ -127,6 +133,7 @@ public struct SixelEncoder: Sendable {
                             x += 1
                         }
                         band.putRun(prev, count: run)
+                        (row + lo).update(repeating: 0, count: hi - lo + 1)
                         first[c] = Int.max; last[c] = -1
                     }
                     // No `-` after the last band: it would move the cursor a line down.
