@@ -49,6 +49,7 @@ import TerminalUI
         #expect(first["c"] == "25" && first["r"] == "10" && first["i"] == "7" && first["p"] == "1")
         #expect(first["q"] == "2" && first["C"] == "1" && first["m"] == "1")
         #expect(cmds[1].keys == ["m": "0"], "later chunks carry only m")
+        #expect(first["z"] == nil, "kitty's default stacking unless asked")
         #expect(cmds[0].payload.utf8.count == KittyEncoder.chunkSize)
         let payload = try #require(Data(base64Encoded: cmds.map(\.payload).joined()))
         #expect(payload.count == img.pixels.count * 3)

@@ -67,6 +67,8 @@ import TerminalUI
         let f1 = GraphicsKittyTests.commands(pane.frame(img, in: rect, screenRows: 5))
         #expect(f1.count == 1 && f1[0].keys["i"] == "\(a)" && f1[0].keys["f"] == "100")
         #expect(f1[0].keys["c"] == "3" && f1[0].keys["r"] == "2")
+        // Under text and under coloured cells: overlays drawn by curses stay on top.
+        #expect(f1[0].keys["z"] == "-1073741825")
         let f2 = GraphicsKittyTests.commands(pane.frame(img, in: rect, screenRows: 5))
         #expect(f2.map { $0.keys["i"] } == ["\(b)", "\(a)"] && f2[1].keys["a"] == "d")
         let f3 = GraphicsKittyTests.commands(pane.frame(img, in: rect, screenRows: 5))

@@ -4,7 +4,7 @@
 //   graphics-tool pattern OUT.pgm W H              test pattern (ramp, line pairs, radiograph-like field)
 //   graphics-tool sixel IN.pgm OUT.six [LEVELS] [W H]   sixel of a PGM, fitted into W×H pixels
 //   graphics-tool halfblock IN.pgm COLS ROWS       the half-block rendering (24-bit SGR) on stdout
-//   graphics-tool kitty IN.pgm OUT COLS ROWS CELLW CELLH rgb|png   one kitty pane frame at the top-left
+//   graphics-tool kitty IN.pgm OUT COLS ROWS CELLW CELLH rgb|png [below]   one kitty pane frame at the top-left
 //   graphics-tool bench [COLS ROWS CELLW CELLH]    encode times and sizes for a full pane
 import Foundation
 import TerminalUI
@@ -164,13 +164,14 @@ case "sixel":
     let bytes = SixelEncoder(levels: levels).encode(image)
     guard FileManager.default.createFile(atPath: args[3], contents: Data(bytes)) else { fail("\(args[3]): cannot write") }
 case "kitty":
-    // kitty IN.pgm OUT COLS ROWS CELLW CELLH rgb|png: one pane frame at the top-left cell
-    guard args.count == 9, let cols = Int(args[4]), let rows = Int(args[5]), let cw = Int(args[6]), let ch = Int(args[7])
+    // kitty IN.pgm OUT COLS ROWS CELLW CELLH rgb|png [below]: one pane frame at the top-left cell
+    guard args.count >= 9, let cols = Int(args[4]), let rows = Int(args[5]), let cw = Int(args[6]), let ch = Int(args[7])
     else { fail("kitty IN.pgm OUT COLS ROWS CELLW CELLH rgb|png") }
     let source = readPGM(args[2])
     let canvas = Size(width: cols * cw, height: rows * ch)
     let image = source.resampled(to: source.fittedSize(in: canvas)).letterboxed(into: canvas)
-    let enc = KittyEncoder(format: args[8] == "png" ? .png : .rgb)
+    let below = args.count > 9 && args[9] == "below"
+    let enc = KittyEncoder(format: args[8] == "png" ? .png : .rgb, zIndex: below ? KittyEncoder.belowEverything : nil)
     let bytes = enc.frame(image, atColumn: 0, row: 0, columns: cols, rows: rows, imageID: 1, replacing: nil)
     guard FileManager.default.createFile(atPath: args[3], contents: Data(bytes)) else { fail("\(args[3]): cannot write") }
 case "halfblock":

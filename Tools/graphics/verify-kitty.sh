@@ -46,17 +46,41 @@ m = re.search(rb"\x1b\[6;(\d+);(\d+)t", open(sys.argv[1], "rb").read())
 print(m.group(2).decode(), m.group(1).decode()) if m else print("8 19")' "$work/replies.bin")
 read -r cw ch <<<"$cell"
 
-status=0
-for format in rgb png; do
-  "$here/graphics-tool.sh" pattern "$work/src.pgm" $((60 * cw)) $((16 * ch))
-  "$here/graphics-tool.sh" kitty "$work/src.pgm" "$work/frame.bin" 60 16 "$cw" "$ch" "$format"
-  printf '#!/bin/sh\nprintf "\\033[2J\\033[H\\033[?25l"\ncat %q\ntouch %q\nsleep 60\n' "$work/frame.bin" "$work/done" >"$work/show.sh"
+# show FRAME [TEXT]: the frame at the top-left, then optionally TEXT printed over the pane at cell
+# (row 5, column 10) on a blue background, as a curses overlay would be; screenshot to $work/shot.png.
+show() {
+  {
+    printf '#!/bin/sh\nprintf "\\033[2J\\033[H\\033[?25l"\ncat %q\n' "$1"
+    [ -n "${2:-}" ] && printf 'printf "\\033[5;10H\\033[97;44m%s\\033[0m"\n' "$2"
+    printf 'touch %q\nsleep 60\n' "$work/done"
+  } >"$work/show.sh"
   chmod +x "$work/show.sh"
   run_in_kitty "$work/show.sh"
   sleep 1.5   # kitty draws on its next frame
   DISPLAY=$display import -window root "$work/shot.png"
   stop_kitty
-  printf 'kitty %s: ' "$format"
+}
+
+status=0
+"$here/graphics-tool.sh" pattern "$work/src.pgm" $((60 * cw)) $((16 * ch))
+for variant in "rgb" "png" "png below"; do
+  # shellcheck disable=SC2086
+  "$here/graphics-tool.sh" kitty "$work/src.pgm" "$work/frame.bin" 60 16 "$cw" "$ch" $variant
+  show "$work/frame.bin"
+  printf 'kitty %s: ' "$variant"
   python3 "$here/compare-shot.py" "$work/src.pgm" "$work/shot.png" exact || status=1
 done
+# With z below everything (GraphicsPane's choice) text drawn over the pane must cover the image.
+show "$work/frame.bin" "OVERLAY"
+python3 - "$work/shot.png" "$cw" "$ch" <<'PY' || status=1
+import subprocess, sys
+shot, cw, ch = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
+x, y = 9 * cw + 2, 4 * ch + ch // 2 + 5          # inside the first overlay cell (kitty starts 5 px down)
+px = subprocess.run(["convert", shot, "-crop", f"1x1+{x}+{y}", "-depth", "8", "txt:-"],
+                    check=True, capture_output=True, text=True).stdout.splitlines()[-1]
+rgb = [int(v) for v in px.split("(")[1].split(")")[0].split(",")[:3]]
+ok = rgb[2] > rgb[0] + 40 and rgb[2] > rgb[1] + 40   # blue background, not the grey image
+print(f"kitty overlay over z-below image: pixel at ({x},{y}) = {rgb}: {'blue overlay on top' if ok else 'IMAGE ON TOP (wrong)'}")
+sys.exit(0 if ok else 1)
+PY
 exit $status

@@ -72,7 +72,7 @@ public struct GraphicsPane: Sendable {
             return sixel.frame(image.letterboxed(into: canvas), atColumn: rect.x, row: rect.y)
         case .kitty:
             let id = kittyOnScreen == GraphicsPane.kittyIDs.0 ? GraphicsPane.kittyIDs.1 : GraphicsPane.kittyIDs.0
-            let bytes = KittyEncoder(format: .png).frame(image.letterboxed(into: canvas), atColumn: rect.x, row: rect.y,
+            let bytes = KittyEncoder(format: .png, zIndex: KittyEncoder.belowEverything).frame(image.letterboxed(into: canvas), atColumn: rect.x, row: rect.y,
                                              columns: rect.width, rows: rect.height, imageID: id, replacing: kittyOnScreen)
             kittyOnScreen = id
             return bytes

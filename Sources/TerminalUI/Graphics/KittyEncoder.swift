@@ -12,14 +12,21 @@ public struct KittyEncoder: Sendable {
 
     public enum Format: Sendable { case rgb, png }
     public let format: Format
+    /// Stacking against text (`z=`): nil leaves kitty's default (above text).
+    public let zIndex: Int32?
 
-    public init(format: Format = .rgb) { self.format = format }
+    /// Below text *and* below cells with a non-default background, so anything
+    /// curses draws over the pane (a help overlay, a menu) stays readable, while
+    /// the pane's own blank, default-background cells show the image.
+    public static let belowEverything: Int32 = -1_073_741_825
+
+    public init(format: Format = .rgb, zIndex: Int32? = nil) { self.format = format; self.zIndex = zIndex }
 
     /// The transmit-and-display command for `image`, scaled by the terminal to
     /// `columns` × `rows` cells at the cursor.
     public func transmitAndPlace(_ image: GreyImage, columns: Int, rows: Int,
                                  imageID: UInt32, placementID: UInt32 = 1) -> [UInt8] {
-        let place = "c=\(columns),r=\(rows),i=\(imageID),p=\(placementID),C=1,q=2"
+        let place = "c=\(columns),r=\(rows),i=\(imageID),p=\(placementID)" + (zIndex.map { ",z=\($0)" } ?? "") + ",C=1,q=2"
         if format == .png {
             return KittyEncoder.command(keys: "a=T,f=100," + place, payload: Base64.encode(GreyPNG.encode(image)))
         }
