@@ -106,4 +106,29 @@ enum RecordedReplies {
         }
         #expect(GraphicsMode(rawValue: "sixel") == .sixel && GraphicsMode.allCases.count == 4)
     }
+
+    /// Every prefix of every recorded burst, and random bytes rich in escape syntax: never a trap,
+    /// and a complete answer only once DA1's final byte is in.
+    @Test func arbitraryInputNeverTraps() {
+        for reply in [RecordedReplies.xtermVT340, RecordedReplies.kitty, RecordedReplies.wezTerm, RecordedReplies.foot] {
+            let bytes = Array(reply.utf8)
+            for n in 0...bytes.count {
+                let c = GraphicsCapabilities.parse(replyBytes: Array(bytes.prefix(n)))
+                #expect(c.answeredDeviceAttributes == (n == bytes.count))
+            }
+        }
+        let alphabet = Array("\u{1B}[?;_G\\0123456789ctS=OKi\u{07}P]".utf8) + [0x9B, 0xFF, 0x00]
+        var state: UInt64 = 99
+        for _ in 0..<2000 {
+            var bytes: [UInt8] = []
+            for _ in 0..<Int(state % 40) {
+                state = state &* 6364136223846793005 &+ 1442695040888963407
+                bytes.append(alphabet[Int(state >> 33) % alphabet.count])
+            }
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            _ = GraphicsCapabilities.parse(replyBytes: bytes)
+        }
+        let huge = GraphicsCapabilities.parse(replyBytes: Array("\u{1B}[6;99999999999999999999;8t\u{1B}[?62;c".utf8))
+        #expect(huge.answeredDeviceAttributes && huge.cellPixels?.width == 8)
+    }
 }
