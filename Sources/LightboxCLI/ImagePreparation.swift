@@ -16,6 +16,6 @@ enum ImagePreparation {
             display = display.resampled(width: max(1, Int(Double(display.width) * scale)),
                                         height: max(1, Int(Double(display.height) * scale)))
         }
-        return GreyImage(width: display.width, height: display.height, pixels: display.pixels)
+        return display.grey
     }
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import DICOM
 import Foundation
 import Imaging
+import TerminalUI
 
 /// `lightbox image bench FILE`: times the steps the reading screen runs on an image.
 struct ImageBenchCommand: ParsableCommand {
@@ -43,8 +44,9 @@ struct ImageBenchCommand: ParsableCommand {
             let defaultWindow = image.defaultWindow()
             let rewindow = median { _ = frame!.display(window: defaultWindow) }
             let small = frame!.display(window: defaultWindow)
-            let sixel = median { _ = SixelEncoder.encode(small, colors: 64) }
-            let kitty = try median { _ = try KittyGraphics.display(small, id: 1, columns: parts[0] / 10, rows: parts[1] / 20) }
+            let grey = small.grey
+            let sixel = median { _ = SixelEncoder().encode(grey) }
+            let kitty = median { _ = KittyEncoder().transmitAndPlace(grey, columns: parts[0] / 10, rows: parts[1] / 20, imageID: 1) }
             print(String(format: "decode %.2f ms  window %.2f ms  resample %.2f ms  window+resample %.2f ms  "
                             + "resample-values %.2f ms  rewindow %.3f ms  sixel %.2f ms  kitty %.2f ms  (%d×%d → %d×%d)",
                          decode, window, resample, both, resampleValues, rewindow, sixel, kitty,

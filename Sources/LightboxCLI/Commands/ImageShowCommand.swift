@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Imaging
+import TerminalUI
 
 /// `lightbox image show FILE`: prints an image to the terminal once (no interaction):
 /// truecolor or 256-colour half-blocks, sixel or kitty. The full-screen viewer is `lightbox view`.
@@ -46,8 +47,8 @@ struct ImageShowCommand: ParsableCommand {
                 : resampled.display(window: window, invert: invert)
             var out: [UInt8] = []
             switch graphics {
-            case .sixel: out = SixelEncoder.encode(shown, colors: 256)
-            case .kitty: out = try KittyGraphics.display(shown, id: 1, columns: fit.columns, rows: fit.rows)
+            case .sixel: out = SixelEncoder().encode(shown.grey)
+            case .kitty: out = KittyEncoder().transmitAndPlace(shown.grey, columns: fit.columns, rows: fit.rows, imageID: 1)
             case .halfblock, .grey256:
                 for cellRow in 0..<fit.rows {
                     var line = ""
@@ -56,7 +57,7 @@ struct ImageShowCommand: ParsableCommand {
                         if graphics == .halfblock {
                             line += "\u{1B}[38;2;\(top);\(top);\(top)m\u{1B}[48;2;\(bottom);\(bottom);\(bottom)m▀"
                         } else {
-                            line += "\u{1B}[38;5;\(TerminalGrey.xterm256(top))m\u{1B}[48;5;\(TerminalGrey.xterm256(bottom))m▀"
+                            line += "\u{1B}[38;5;\(Color.greyRampIndex(top))m\u{1B}[48;5;\(Color.greyRampIndex(bottom))m▀"
                         }
                     }
                     out += Array((line + "\u{1B}[0m\n").utf8)
