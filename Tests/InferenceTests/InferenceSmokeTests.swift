@@ -1,5 +1,0 @@
-import Testing
-
-@Suite struct InferenceSmoke {
-    @Test func moduleBuilds() { #expect(Bool(true)) }
-}
