@@ -6,6 +6,6 @@ struct Lightbox: ParsableCommand {
         commandName: "lightbox",
         abstract: "A terminal reading room for musculoskeletal radiology.",
         version: "0.1.0",
-        subcommands: []
+        subcommands: [OnnxCommand.self]
     )
 }

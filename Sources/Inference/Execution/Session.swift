@@ -1,0 +1,149 @@
+import Dispatch
+
+/// A model ready to run on fixed input shapes: bound graph (shapes inferred,
+/// constants folded, rewrites applied), an execution plan, one arena and a
+/// store of constants converted to float32. Not thread-safe: one run at a time.
+public final class Session {
+    public struct Options: Sendable {
+        public var threads: Int
+        public var kernels: KernelFlavour
+        /// Graph rewrites (BatchNorm folding, activation fusion).
+        public var rewrite: Bool
+        /// Arena reuse and in-place outputs.
+        public var reuse: Bool
+
+        public init(threads: Int = 1, kernels: KernelFlavour = .optimized, rewrite: Bool = true, reuse: Bool = true) {
+            self.threads = threads
+            self.kernels = kernels
+            self.rewrite = rewrite
+            self.reuse = reuse
+        }
+
+        /// Straight loops, no rewrites, no reuse: the reference every optimisation is checked against.
+        public static let reference = Options(threads: 1, kernels: .reference, rewrite: false, reuse: false)
+    }
+
+    public let bound: BoundGraph
+    public let plan: ExecutionPlan
+    public let options: Options
+    private let arena: UnsafeMutablePointer<Float>
+    private let constantStore: UnsafeMutablePointer<Float>
+    private var constantOffsets: [String: Int] = [:]
+    private var inputViews: [[TensorView?]] = []
+    private var outputViews: [[TensorView]] = []
+
+    /// Plans for the shapes (and integer values) of `inputs`.
+    public convenience init(graph: Graph, inputs: [String: Tensor], options: Options = Options()) throws {
+        var infos: [String: ValueInfo] = [:]
+        for (name, t) in inputs {
+            infos[name] = ValueInfo(constant: t)
+        }
+        try self.init(graph: graph, inputInfos: infos, options: options)
+    }
+
+    public init(graph: Graph, inputInfos: [String: ValueInfo], options: Options = Options()) throws {
+        var bound = try BoundGraph(graph: graph, inputs: inputInfos)
+        if options.rewrite { bound.rewrite() }
+        self.bound = bound
+        self.options = options
+
+        let requests = bound.steps.map { s in
+            ExecutionPlan.StepRequest(
+                inputs: s.inputs,
+                outputs: s.outputs.map { ($0, $0.isEmpty ? 0 : bound.values[$0]!.count) },
+                workspace: options.kernels == .optimized
+                    ? s.op.workspaceSize(inputs: s.inputs.map { $0.isEmpty ? nil : bound.values[$0]?.shape }, outputs: s.outputs.map { bound.values[$0]?.shape ?? [] })
+                    : s.op.workspaceSize(inputs: s.inputs.map { $0.isEmpty ? nil : bound.values[$0]?.shape }, outputs: s.outputs.map { bound.values[$0]?.shape ?? [] }),
+                inPlaceInput: s.op.inPlaceInput, isAlias: s.op.isAlias)
+        }
+        let usedConstants = Set(bound.steps.flatMap(\.inputs).filter { bound.constants[$0] != nil })
+        let plan = Planner(reuse: options.reuse).plan(
+            steps: requests, inputs: bound.inputs.map { ($0, bound.values[$0]!.count) },
+            constants: usedConstants, outputs: bound.outputs.filter { bound.constants[$0] == nil })
+        self.plan = plan
+
+        arena = .allocate(capacity: max(plan.arenaSize, 1))
+        arena.initialize(repeating: 0, count: max(plan.arenaSize, 1))
+        var total = 0
+        var offsets: [String: Int] = [:]
+        for name in usedConstants.sorted() {
+            offsets[name] = total
+            total += max(bound.constants[name]!.count, 1)
+        }
+        constantStore = .allocate(capacity: max(total, 1))
+        constantStore.initialize(repeating: 0, count: max(total, 1))
+        for (name, off) in offsets {
+            let t = bound.constants[name]!
+            let values = t.dataType.isFloating ? t.floats : t.ints.map { Float($0) }
+            values.withUnsafeBufferPointer { if let b = $0.baseAddress { (constantStore + off).update(from: b, count: values.count) } }
+        }
+        constantOffsets = offsets
+
+        // Views are fixed for the life of the session: build them once.
+        for (i, step) in bound.steps.enumerated() {
+            let p = plan.steps[i]
+            inputViews.append(zip(step.inputs, p.inputs).map { name, loc in
+                loc.map { TensorView(data: pointer($0), shape: bound.values[name]!.shape) }
+            })
+            outputViews.append(zip(step.outputs, p.outputs).map { name, loc in
+                TensorView(data: loc.map(pointer) ?? arena, shape: name.isEmpty ? [0] : bound.values[name]!.shape)
+            })
+        }
+    }
+
+    deinit {
+        arena.deallocate()
+        constantStore.deallocate()
+    }
+
+    private func pointer(_ loc: ExecutionPlan.Location) -> UnsafeMutablePointer<Float> {
+        switch loc {
+        case .arena(let off): return arena + off
+        case .constant(let name): return constantStore + constantOffsets[name]!
+        }
+    }
+
+    /// Shapes of the graph outputs.
+    public var outputShapes: [(name: String, shape: [Int])] {
+        bound.outputs.map { ($0, bound.values[$0]?.shape ?? []) }
+    }
+
+    /// Runs once. `profile`, when given, accumulates seconds per operator type.
+    public func run(_ inputs: [String: Tensor], profile: UnsafeMutablePointer<[String: Double]>? = nil) throws -> [String: Tensor] {
+        for (name, t) in inputs where bound.constants[name] != nil && !bound.inputs.contains(name) {
+            guard bound.constants[name] == t else {
+                throw InferenceError.badInput(name: name, reason: "the plan was made for another value of this input; make a new session")
+            }
+        }
+        for name in bound.inputs {
+            guard let t = inputs[name] else { throw InferenceError.badInput(name: name, reason: "missing") }
+            guard t.dataType == .float, t.shape == bound.values[name]!.shape else {
+                throw InferenceError.badInput(name: name, reason: "expected float32 \(bound.values[name]!.shape), got \(t.dataType) \(t.shape)")
+            }
+            guard case .arena(let off)? = plan.locations[name] else { continue }
+            t.floats.withUnsafeBufferPointer { if let b = $0.baseAddress { (arena + off).update(from: b, count: t.count) } }
+        }
+        if options.kernels == .optimized { BLAS.setThreads(options.threads) }
+        for (i, step) in bound.steps.enumerated() {
+            let ws = plan.steps[i].workspace.map { arena + $0 } ?? arena
+            let context = ExecutionContext(threads: options.threads, kernels: options.kernels, workspace: ws)
+            if let profile {
+                let t0 = DispatchTime.now().uptimeNanoseconds
+                step.op.execute(inputViews[i], outputViews[i], context)
+                let dt = Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e9
+                profile.pointee[step.opType, default: 0] += dt
+            } else {
+                step.op.execute(inputViews[i], outputViews[i], context)
+            }
+        }
+        var result: [String: Tensor] = [:]
+        for name in bound.outputs {
+            if let c = bound.constants[name] { result[name] = c; continue }
+            guard let loc = plan.locations[name] else { continue }
+            let info = bound.values[name]!
+            let p = pointer(loc)
+            result[name] = Tensor(shape: info.shape, floats: Array(UnsafeBufferPointer(start: p, count: info.count)))
+        }
+        return result
+    }
+}

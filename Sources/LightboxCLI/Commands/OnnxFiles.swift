@@ -1,0 +1,52 @@
+import Foundation
+import Inference
+
+/// File access for the onnx commands (the Inference module does no I/O).
+enum OnnxFiles {
+    static func bytes(_ path: String) throws -> [UInt8] {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw CLIFileError(path: path, problem: "cannot read the file")
+        }
+        return [UInt8](data)
+    }
+
+    static func loadGraph(_ path: String) throws -> Graph {
+        do { return try Graph(bytes: try bytes(path)) } catch let e as InferenceError { throw CLIFileError(path: path, problem: "\(e.coordinates): \(e.problem)") }
+    }
+
+    /// A tensor from a serialized TensorProto (.pb) or a NumPy file (.npy).
+    static func tensor(_ path: String) throws -> Tensor {
+        let b = try bytes(path)
+        do {
+            if path.hasSuffix(".npy") { return try NPY.decode(b) }
+            return try TensorProto(bytes: b).tensor
+        } catch let e as InferenceError {
+            throw CLIFileError(path: path, problem: e.problem)
+        }
+    }
+
+    /// Backend-test case directories under `path` (itself, or its subfolders, sorted).
+    static func caseDirectories(_ path: String) throws -> [String] {
+        let fm = FileManager.default
+        var isDir: ObjCBool = false
+        guard fm.fileExists(atPath: path, isDirectory: &isDir), isDir.boolValue else {
+            throw CLIFileError(path: path, problem: "not a directory")
+        }
+        if fm.fileExists(atPath: path + "/model.onnx") { return [path] }
+        let children = try fm.contentsOfDirectory(atPath: path).sorted()
+        return children.map { path + "/" + $0 }.filter { fm.fileExists(atPath: $0 + "/model.onnx") }
+    }
+
+    /// Sorted `prefix_N.pb` files of a data set directory, by N.
+    static func numbered(_ dir: String, prefix: String) -> [String] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []
+        return names.filter { $0.hasPrefix(prefix + "_") && $0.hasSuffix(".pb") }
+            .sorted { Int($0.dropFirst(prefix.count + 1).dropLast(3)) ?? 0 < Int($1.dropFirst(prefix.count + 1).dropLast(3)) ?? 0 }
+            .map { dir + "/" + $0 }
+    }
+
+    static func dataSets(_ caseDir: String) -> [String] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: caseDir)) ?? []
+        return names.filter { $0.hasPrefix("test_data_set_") }.sorted().map { caseDir + "/" + $0 }
+    }
+}
