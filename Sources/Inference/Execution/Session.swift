@@ -51,9 +51,8 @@ public final class Session {
             ExecutionPlan.StepRequest(
                 inputs: s.inputs,
                 outputs: s.outputs.map { ($0, $0.isEmpty ? 0 : bound.values[$0]!.count) },
-                workspace: options.kernels == .optimized
-                    ? s.op.workspaceSize(inputs: s.inputs.map { $0.isEmpty ? nil : bound.values[$0]?.shape }, outputs: s.outputs.map { bound.values[$0]?.shape ?? [] })
-                    : s.op.workspaceSize(inputs: s.inputs.map { $0.isEmpty ? nil : bound.values[$0]?.shape }, outputs: s.outputs.map { bound.values[$0]?.shape ?? [] }),
+                workspace: s.op.workspaceSize(inputs: s.inputs.map { $0.isEmpty ? nil : bound.values[$0]?.shape },
+                                              outputs: s.outputs.map { bound.values[$0]?.shape ?? [] }),
                 inPlaceInput: s.op.inPlaceInput, isAlias: s.op.isAlias)
         }
         let usedConstants = Set(bound.steps.flatMap(\.inputs).filter { bound.constants[$0] != nil })
@@ -63,7 +62,13 @@ public final class Session {
         self.plan = plan
 
         arena = .allocate(capacity: max(plan.arenaSize, 1))
+        // Debug builds fill the arena with NaN so a kernel that reads memory it
+        // did not write (instead of zeroing padding, say) fails the tests.
+        #if DEBUG
+        arena.initialize(repeating: .nan, count: max(plan.arenaSize, 1))
+        #else
         arena.initialize(repeating: 0, count: max(plan.arenaSize, 1))
+        #endif
         var total = 0
         var offsets: [String: Int] = [:]
         for name in usedConstants.sorted() {

@@ -45,7 +45,7 @@ struct Gemm: Operator {
                         let bv = transB ? b.data[j * k + p] : b.data[p * n + j]
                         s += av * bv
                     }
-                    y.data[i * n + j] = alpha * s + beta * y.data[i * n + j]
+                    y.data[i * n + j] = alpha * s + (beta == 0 ? 0 : beta * y.data[i * n + j])
                 }
             }
         } else {
