@@ -12,7 +12,7 @@ struct OnnxBenchCommand: ParsableCommand {
     @Argument(help: "The .onnx model.")
     var model: String
 
-    @Option(name: .customLong("input"), help: "NAME=FILE (.pb or .npy); default: seeded random input of the model's declared shape (batch 1).")
+    @Option(name: .customLong("input"), help: "NAME=FILE or FILE (.pb or .npy); default: seeded random input of the model's declared shape (batch 1).")
     var inputs: [String] = []
 
     @Option(help: "Threads (BLAS and the engine's own loops).")
@@ -27,11 +27,7 @@ struct OnnxBenchCommand: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let graph = try OnnxFiles.loadGraph(model)
-            var feeds: [String: Tensor] = [:]
-            for spec in inputs {
-                guard let eq = spec.firstIndex(of: "=") else { throw CLIFileError(path: spec, problem: "expected NAME=FILE") }
-                feeds[String(spec[..<eq])] = try OnnxFiles.tensor(String(spec[spec.index(after: eq)...]))
-            }
+            var feeds = try OnnxFiles.feeds(inputs, graph: graph)
             var rng = SplitMix64(seed: 42)
             for input in graph.inputs where feeds[input.name] == nil {
                 guard let dims = input.dims else { throw CLIFileError(path: model, problem: "input \(input.name) has no declared shape; give --input") }

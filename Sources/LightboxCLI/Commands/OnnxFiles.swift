@@ -25,6 +25,25 @@ enum OnnxFiles {
         }
     }
 
+    /// Inputs from `NAME=FILE` specs; a bare `FILE` feeds the model's only input.
+    static func feeds(_ specs: [String], graph: Graph) throws -> [String: Tensor] {
+        var feeds: [String: Tensor] = [:]
+        for spec in specs {
+            if let eq = spec.firstIndex(of: "="), !spec[..<eq].contains("/") {
+                feeds[String(spec[..<eq])] = try tensor(String(spec[spec.index(after: eq)...]))
+            } else {
+                guard graph.inputs.count == 1 else {
+                    throw CLIFileError(path: spec, problem: "the model has \(graph.inputs.count) inputs; give NAME=FILE")
+                }
+                feeds[graph.inputs[0].name] = try tensor(spec)
+            }
+        }
+        for name in feeds.keys where !graph.inputs.contains(where: { $0.name == name }) {
+            throw CLIFileError(path: name, problem: "the model has no input of this name (inputs: \(graph.inputs.map(\.name).joined(separator: ", ")))")
+        }
+        return feeds
+    }
+
     /// Backend-test case directories under `path` (itself, or its subfolders, sorted).
     static func caseDirectories(_ path: String) throws -> [String] {
         let fm = FileManager.default

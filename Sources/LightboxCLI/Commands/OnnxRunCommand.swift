@@ -12,7 +12,7 @@ struct OnnxRunCommand: ParsableCommand {
     @Argument(help: "The .onnx model.")
     var model: String
 
-    @Option(name: .customLong("input"), help: "NAME=FILE (.pb or .npy); repeat for each input.")
+    @Option(name: .customLong("input"), help: "NAME=FILE (.pb or .npy), or FILE for a model with one input; repeat for each input.")
     var inputs: [String] = []
 
     @Option(help: "Directory for the outputs (NAME.npy).")
@@ -24,16 +24,7 @@ struct OnnxRunCommand: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let graph = try OnnxFiles.loadGraph(model)
-            var feeds: [String: Tensor] = [:]
-            for spec in inputs {
-                guard let eq = spec.firstIndex(of: "=") else { throw CLIFileError(path: spec, problem: "expected NAME=FILE") }
-                let name = String(spec[..<eq]), file = String(spec[spec.index(after: eq)...])
-                feeds[name] = try OnnxFiles.tensor(file)
-            }
-            // A single unnamed-looking input may be given by position.
-            if feeds.count == 1, graph.inputs.count == 1, feeds[graph.inputs[0].name] == nil {
-                feeds = [graph.inputs[0].name: feeds.values.first!]
-            }
+            let feeds = try OnnxFiles.feeds(inputs, graph: graph)
             let session = try Session(graph: graph, inputs: feeds, options: .init(threads: threads))
             let results = try session.run(feeds)
             if let out { try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true) }
