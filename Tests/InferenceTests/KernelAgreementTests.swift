@@ -112,4 +112,35 @@ import Testing
         let (ref, opt) = try SingleNode.compare(g, ["x": x], output: "y")
         #expect(SingleNode.nmse(opt, ref) <= Self.bound)
     }
+
+    /// Caffe2-style BatchNorm → Mul → Add → Relu and Conv → Mul → Add chains collapse
+    /// into BatchNormalization+Relu and Conv, with the same results.
+    @Test(arguments: 0..<4)
+    func perChannelAffineIsAbsorbed(seed: Int) throws {
+        var r = TestRandom(seed: UInt64(seed) &+ 4321)
+        let c = 2 + r.int(5), h = 3 + r.int(6)
+        let x = Tensor(shape: [1, c, h, h], floats: r.floats(c * h * h))
+        func vec(_ n: Int) -> [Float] { r.floats(n) }
+        let nodes = [
+            NodeProto(opType: "BatchNormalization", inputs: ["x", "s", "b", "mean", "var"], outputs: ["n"]),
+            NodeProto(opType: "Mul", inputs: ["n", "k1"], outputs: ["m"]),
+            NodeProto(opType: "Add", inputs: ["m", "k2"], outputs: ["a"]),
+            NodeProto(opType: "Relu", inputs: ["a"], outputs: ["r"]),
+            NodeProto(opType: "Conv", inputs: ["r", "w"], outputs: ["cv"], attributes: [SingleNode.ints("pads", [1, 1, 1, 1])]),
+            NodeProto(opType: "Mul", inputs: ["cv", "k3"], outputs: ["m2"]),
+            NodeProto(opType: "Add", inputs: ["k4", "m2"], outputs: ["y"]),
+        ]
+        let inits: [String: Tensor] = [
+            "s": Tensor(shape: [c], floats: vec(c)), "b": Tensor(shape: [c], floats: vec(c)),
+            "mean": Tensor(shape: [c], floats: vec(c)), "var": Tensor(shape: [c], floats: vec(c).map { $0 * $0 + 0.2 }),
+            "k1": Tensor(shape: [c, 1, 1], floats: vec(c)), "k2": Tensor(shape: [1, c, 1, 1], floats: vec(c)),
+            "w": Tensor(shape: [c, c, 3, 3], floats: vec(c * c * 9)),
+            "k3": Tensor(shape: [c, 1, 1], floats: vec(c)), "k4": Tensor(shape: [c, 1, 1], floats: vec(c)),
+        ]
+        let g = try SingleNode.graph(nodes, inputs: [("x", x.shape)], initializers: inits, outputs: ["y"])
+        let session = try Session(graph: g, inputs: ["x": x], options: Session.Options(threads: 2))
+        #expect(session.bound.stepOpTypes == ["BatchNormalization+Relu", "Conv"])
+        let (ref, opt) = try SingleNode.compare(g, ["x": x], output: "y")
+        #expect(SingleNode.nmse(opt, ref) <= Self.bound)
+    }
 }

@@ -1,4 +1,6 @@
 /// Graph rewrites applied after shape inference:
+/// - per-channel constant Mul/Add folded into the Conv or BatchNormalization
+///   before them (`absorbChannelAffine`);
 /// - BatchNormalization whose input is a Conv with constant weights, used only
 ///   by it, is folded into the Conv's weights and bias;
 /// - Relu, LeakyRelu, Clip (constant bounds), Sigmoid, Tanh, HardSigmoid and
@@ -7,15 +9,17 @@
 extension BoundGraph {
     mutating func rewrite() {
         foldBatchNormIntoConv()
+        absorbChannelAffine()
+        foldBatchNormIntoConv()
         fuseActivations()
         pruneDeadSteps()
     }
 
-    private func consumers(of name: String) -> Int {
+    func consumers(of name: String) -> Int {
         steps.reduce(0) { $0 + $1.inputs.filter { $0 == name }.count } + (outputs.contains(name) ? 1 : 0)
     }
 
-    private func producerIndex(of name: String) -> Int? {
+    func producerIndex(of name: String) -> Int? {
         steps.firstIndex { $0.outputs.contains(name) }
     }
 

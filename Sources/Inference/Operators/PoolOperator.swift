@@ -12,7 +12,7 @@ struct PoolOperator: Operator {
     func execute(_ inputs: [TensorView?], _ outputs: [TensorView], _ context: ExecutionContext) {
         let x = inputs[0]!
         guard let r = try? geometry.resolve(input: Array(x.shape[2...])) else { return }
-        Pooling.run(kind, x, outputs[0], r, threads: context.threads)
+        Pooling.run(kind, x, outputs[0], r, threads: context.threads, flavour: context.kernels)
     }
 
     func evaluate(_ inputs: [Tensor?]) throws -> [Tensor] {
