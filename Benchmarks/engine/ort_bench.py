@@ -2,7 +2,7 @@
 # onnxruntime side of Benchmarks/engine/run.sh: times MODEL on INPUT.npy with N threads
 # (intra-op; sequential execution), writes every output to OUTDIR/NAME.npy (names sanitised
 # as lightbox does) and prints
-# "median_ms P90 peak_rss_mb".
+# "median_ms p90_ms peak_rss_mb cpu_ms_per_run".
 import os
 import re
 import sys
@@ -24,10 +24,12 @@ ys = sess.run(None, feed)
 for _ in range(2):
     sess.run(None, feed)
 times = []
+cpu0 = time.process_time()
 for _ in range(runs):
     t0 = time.perf_counter()
     sess.run(None, feed)
     times.append((time.perf_counter() - t0) * 1000)
+cpu_per_run = (time.process_time() - cpu0) * 1000 / runs
 times.sort()
 os.makedirs(out, exist_ok=True)
 for o, y in zip(sess.get_outputs(), ys):
@@ -37,4 +39,4 @@ for line in open("/proc/self/status"):
     if line.startswith("VmHWM:"):
         hwm = int(line.split()[1]) / 1024
 p90 = times[min(len(times) - 1, int(np.ceil(len(times) * 0.9)) - 1)]
-print(f"{times[len(times) // 2]:.3f} {p90:.3f} {hwm:.1f}")
+print(f"{times[len(times) // 2]:.3f} {p90:.3f} {hwm:.1f} {cpu_per_run:.1f}")

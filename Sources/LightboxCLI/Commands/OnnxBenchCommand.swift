@@ -38,6 +38,7 @@ struct OnnxBenchCommand: ParsableCommand {
             _ = try session.run(feeds)
             var times: [Double] = []
             var perOp: [String: Double] = [:]
+            let cpu0 = ProcessMemory.cpuSeconds
             for _ in 0..<max(runs, 1) {
                 let t0 = Date()
                 if profile {
@@ -47,13 +48,14 @@ struct OnnxBenchCommand: ParsableCommand {
                 }
                 times.append(Date().timeIntervalSince(t0) * 1000)
             }
+            let cpuPerRun = (ProcessMemory.cpuSeconds - cpu0) * 1000 / Double(times.count)
             times.sort()
             let median = times[times.count / 2]
             let p90 = times[min(times.count - 1, Int((Double(times.count) * 0.9).rounded(.up)) - 1)]
             let flops = session.bound.flops
             print("model \(model)")
             print("threads \(threads)  runs \(times.count)  blas_core \(BLAS.coreName)")
-            print(String(format: "median_ms %.3f  p90_ms %.3f  gflops %.2f", median, p90, Double(flops) / (median / 1000) / 1e9))
+            print(String(format: "median_ms %.3f  p90_ms %.3f  gflops %.2f  cpu_ms_per_run %.1f", median, p90, Double(flops) / (median / 1000) / 1e9, cpuPerRun))
             print("arena_mb \(String(format: "%.1f", Double(session.plan.arenaSize * 4) / 1e6))  peak_rss_mb \(String(format: "%.1f", Double(ProcessMemory.peakKilobytes) / 1024))")
             if profile {
                 let total = perOp.values.reduce(0, +)
@@ -79,8 +81,15 @@ struct SplitMix64 {
     mutating func nextFloat() -> Float { Float(next() >> 40) / Float(1 << 24) }
 }
 
-/// Peak resident memory of this process (VmHWM from /proc/self/status).
+/// Peak resident memory of this process (VmHWM from /proc/self/status) and CPU time used.
 enum ProcessMemory {
+    /// User + system CPU seconds of the whole process (all threads).
+    static var cpuSeconds: Double {
+        var usage = rusage()
+        getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
+        return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
+    }
+
     static var peakKilobytes: Int {
         guard let s = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return 0 }
         for line in s.split(separator: "\n") where line.hasPrefix("VmHWM:") {
