@@ -54,9 +54,11 @@ extension BoundGraph {
                     values[wName] = ValueInfo(shape: w.shape)
                     conv.activation = .identity
                     steps[p].op = conv
+                    let replaced = steps[p].inputs + step.inputs
                     steps[p].inputs = [steps[p].inputs[0], wName, addConstant(tag + "_bias", newB)]
                     steps[p].outputs = [step.outputs[0]]
                     steps.remove(at: i)
+                    for name in replaced { dropConstantIfUnused(name) }
                     i -= 1
                     continue
                 }

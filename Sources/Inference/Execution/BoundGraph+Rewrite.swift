@@ -13,6 +13,20 @@ extension BoundGraph {
         foldBatchNormIntoConv()
         fuseActivations()
         pruneDeadSteps()
+        pruneUnusedConstants()
+    }
+
+    /// Frees a constant no step or output uses any more (weights replaced by folding).
+    mutating func dropConstantIfUnused(_ name: String) {
+        guard !name.isEmpty, constants[name] != nil, !outputs.contains(name),
+              !steps.contains(where: { $0.inputs.contains(name) }) else { return }
+        constants[name] = nil
+    }
+
+    /// Drops every constant no step or output reads.
+    mutating func pruneUnusedConstants() {
+        let used = Set(steps.flatMap(\.inputs)).union(outputs)
+        for name in Array(constants.keys) where !used.contains(name) { constants[name] = nil }
     }
 
     func consumers(of name: String) -> Int {
@@ -49,9 +63,11 @@ extension BoundGraph {
             values[bName] = ValueInfo(shape: [m])
             conv.activation = .identity
             steps[p].op = conv
+            let replaced = steps[p].inputs + steps[i].inputs
             steps[p].inputs = [steps[p].inputs[0], wName, bName]
             steps[p].outputs = [steps[i].outputs[0]]
             steps.remove(at: i)
+            for name in replaced { dropConstantIfUnused(name) }
             i -= 1
         }
     }

@@ -23,7 +23,8 @@ public final class Session {
         public static let reference = Options(threads: 1, kernels: .reference, rewrite: false, reuse: false)
     }
 
-    public let bound: BoundGraph
+    /// The bound graph; float constants moved into the session's store are dropped from it.
+    public private(set) var bound: BoundGraph
     public let plan: ExecutionPlan
     public let options: Options
     private let arena: UnsafeMutablePointer<Float>
@@ -33,16 +34,16 @@ public final class Session {
     private var outputViews: [[TensorView]] = []
 
     /// Plans for the shapes (and integer values) of `inputs`.
-    public convenience init(graph: Graph, inputs: [String: Tensor], options: Options = Options()) throws {
+    public convenience init(graph: consuming Graph, inputs: [String: Tensor], options: Options = Options()) throws {
         var infos: [String: ValueInfo] = [:]
         for (name, t) in inputs {
             infos[name] = ValueInfo(constant: t)
         }
-        try self.init(graph: graph, inputInfos: infos, options: options)
+        try self.init(graph: consume graph, inputInfos: infos, options: options)
     }
 
-    public init(graph: Graph, inputInfos: [String: ValueInfo], options: Options = Options()) throws {
-        var bound = try BoundGraph(graph: graph, inputs: inputInfos)
+    public init(graph: consuming Graph, inputInfos: [String: ValueInfo], options: Options = Options()) throws {
+        var bound = try BoundGraph(graph: consume graph, inputs: inputInfos)
         if options.rewrite { bound.rewrite() }
         self.bound = bound
         self.options = options
@@ -77,10 +78,16 @@ public final class Session {
         }
         constantStore = .allocate(capacity: max(total, 1))
         constantStore.initialize(repeating: 0, count: max(total, 1))
-        for (name, off) in offsets {
-            let t = bound.constants[name]!
+        bound.constants = [:]  // self.bound keeps the only reference
+        // Moved one at a time, so the store never coexists with a second full copy.
+        for (name, off) in offsets.sorted(by: { $0.value < $1.value }) {
+            let t = self.bound.constants[name]!
             let values = t.dataType.isFloating ? t.floats : t.ints.map { Float($0) }
             values.withUnsafeBufferPointer { if let b = $0.baseAddress { (constantStore + off).update(from: b, count: values.count) } }
+            // Inputs bound by value stay: run() checks they did not change.
+            if t.dataType == .float && !self.bound.outputs.contains(name) && inputInfos[name] == nil {
+                self.bound.constants[name] = nil
+            }
         }
         constantOffsets = offsets
 

@@ -18,7 +18,9 @@ public struct BoundGraph: Sendable {
 
     /// Binds input shapes (and values for integer inputs, which are shape-like
     /// and fixed per plan) and infers everything downstream.
-    public init(graph: Graph, inputs given: [String: ValueInfo]) throws {
+    /// `graph` is consumed: once its initializers are shared with `constants`,
+    /// folding can free the originals (halving peak memory on large models).
+    public init(graph: consuming Graph, inputs given: [String: ValueInfo]) throws {
         var values: [String: ValueInfo] = [:]
         var constants = graph.initializers
         for (name, t) in graph.initializers { values[name] = ValueInfo(constant: t) }
@@ -91,6 +93,9 @@ public struct BoundGraph: Sendable {
             }
         }
         self.steps = steps
+        // Values keep shapes and types only; `constants` is the one owner of constant
+        // data, so folding and the session's constant store can free it.
+        for key in Array(values.keys) { values[key]!.constant = nil }
         self.values = values
         self.constants = constants
         self.inputs = runtimeInputs

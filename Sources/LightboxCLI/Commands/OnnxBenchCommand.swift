@@ -34,7 +34,7 @@ struct OnnxBenchCommand: ParsableCommand {
                 let shape = dims.enumerated().map { $0.element ?? ($0.offset == 0 ? 1 : 1) }
                 feeds[input.name] = Tensor(shape: shape, floats: (0..<shape.reduce(1, *)).map { _ in rng.nextFloat() })
             }
-            let session = try Session(graph: graph, inputs: feeds, options: .init(threads: threads))
+            let session = try Session(graph: consume graph, inputs: feeds, options: .init(threads: threads))
             _ = try session.run(feeds)
             var times: [Double] = []
             var perOp: [String: Double] = [:]

@@ -3,11 +3,27 @@ import Inference
 
 /// File access for the onnx commands (the Inference module does no I/O).
 enum OnnxFiles {
+    /// The file's bytes, read straight into one array (a Data + [UInt8] pair would
+    /// double the peak memory of loading a large model).
     static func bytes(_ path: String) throws -> [UInt8] {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw CLIFileError(path: path, problem: "cannot read the file")
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else { throw CLIFileError(path: path, problem: "cannot open the file") }
+        defer { close(fd) }
+        var info = stat()
+        guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { throw CLIFileError(path: path, problem: "not a regular file") }
+        let size = Int(info.st_size)
+        var failed = false
+        let bytes = [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
+            var done = 0
+            while done < size {
+                let n = read(fd, buffer.baseAddress! + done, size - done)
+                if n <= 0 { failed = n < 0; break }
+                done += n
+            }
+            count = done
         }
-        return [UInt8](data)
+        guard !failed, bytes.count == size else { throw CLIFileError(path: path, problem: "cannot read the file") }
+        return bytes
     }
 
     static func loadGraph(_ path: String) throws -> Graph {

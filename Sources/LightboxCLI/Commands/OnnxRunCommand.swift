@@ -25,7 +25,7 @@ struct OnnxRunCommand: ParsableCommand {
         try reportingErrors {
             let graph = try OnnxFiles.loadGraph(model)
             let feeds = try OnnxFiles.feeds(inputs, graph: graph)
-            let session = try Session(graph: graph, inputs: feeds, options: .init(threads: threads))
+            let session = try Session(graph: consume graph, inputs: feeds, options: .init(threads: threads))
             let results = try session.run(feeds)
             if let out { try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true) }
             for name in session.bound.outputs {
