@@ -143,4 +143,25 @@ import Testing
         let (ref, opt) = try SingleNode.compare(g, ["x": x], output: "y")
         #expect(SingleNode.nmse(opt, ref) <= Self.bound)
     }
+
+    /// 3×3 stride-1 convolutions large enough for Winograd F(2×2, 3×3), odd sizes and
+    /// asymmetric pads included, against the direct reference loops.
+    @Test(arguments: 0..<6)
+    func winogradMatchesReference(seed: Int) throws {
+        var r = TestRandom(seed: UInt64(seed) &+ 777)
+        let c = 1 + r.int(12), m = 1 + r.int(12), h = 16 + r.int(9), w = 16 + r.int(9)
+        let pads = [r.int(2), r.int(2), r.int(2), r.int(2)]
+        let shape = [1 + r.int(2), c, h, w]
+        let input = Tensor(shape: shape, floats: r.floats(shape.reduce(1, *)))
+        let nodes = [NodeProto(opType: "Conv", inputs: ["x", "w", "b"], outputs: ["c"], attributes: [SingleNode.ints("pads", pads)]),
+                     NodeProto(opType: "Relu", inputs: ["c"], outputs: ["y"])]
+        let g = try SingleNode.graph(nodes, inputs: [("x", input.shape)],
+                                     initializers: ["w": Tensor(shape: [m, c, 3, 3], floats: r.floats(m * c * 9)),
+                                                    "b": Tensor(shape: [m], floats: r.floats(m))], outputs: ["y"])
+        let options = Session.Options(threads: 2, winograd: true)
+        let session = try Session(graph: g, inputs: ["x": input], options: options)
+        #expect(session.bound.stepOpTypes == ["Conv3x3Winograd+Relu"])
+        let (ref, opt) = try SingleNode.compare(g, ["x": input], output: "y", options: options)
+        #expect(SingleNode.nmse(opt, ref) <= Self.bound, "x \(input.shape) m \(m) pads \(pads)")
+    }
 }

@@ -10,6 +10,9 @@ extension BoundGraph {
             switch s.op {
             case is Conv:
                 if let w = ins[1] { total += 2 * y.count * (w.count / w.shape[0]) }
+            case let w as WinogradConv:
+                // Counted as the direct convolution it replaces, so GFLOP/s compare.
+                total += 2 * y.count * w.channels * 9
             case is ConvTranspose:
                 if let x = ins[0], let w = ins[1] { total += 2 * x.count * (w.count / w.shape[0]) }
             case let g as Gemm:

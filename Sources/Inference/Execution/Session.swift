@@ -11,9 +11,14 @@ public final class Session {
         public var rewrite: Bool
         /// Arena reuse and in-place outputs.
         public var reuse: Bool
+        /// Winograd F(2×2, 3×3) for eligible convolutions (optimized kernels with rewrites
+        /// only). Off by default: on the reference machine it measured slower than
+        /// im2col + OpenBLAS (Docs/ENGINE.md).
+        public var winograd: Bool
 
-        public init(threads: Int = 1, kernels: KernelFlavour = .optimized, rewrite: Bool = true, reuse: Bool = true) {
+        public init(threads: Int = 1, kernels: KernelFlavour = .optimized, rewrite: Bool = true, reuse: Bool = true, winograd: Bool = false) {
             self.threads = threads
+            self.winograd = winograd
             self.kernels = kernels
             self.rewrite = rewrite
             self.reuse = reuse
@@ -44,7 +49,10 @@ public final class Session {
 
     public init(graph: consuming Graph, inputInfos: [String: ValueInfo], options: Options = Options()) throws {
         var bound = try BoundGraph(graph: consume graph, inputs: inputInfos)
-        if options.rewrite { bound.rewrite() }
+        if options.rewrite {
+            bound.rewrite()
+            if options.kernels == .optimized && options.winograd { bound.useWinograd() }
+        }
         self.bound = bound
         self.options = options
 
