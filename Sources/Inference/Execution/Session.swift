@@ -143,7 +143,8 @@ public final class Session {
             guard case .arena(let off)? = plan.locations[name] else { continue }
             t.floats.withUnsafeBufferPointer { if let b = $0.baseAddress { (arena + off).update(from: b, count: t.count) } }
         }
-        if options.kernels == .optimized { BLAS.setThreads(options.threads) }
+        // The engine splits GEMMs across its own threads (ParallelGEMM); OpenBLAS runs each chunk alone.
+        if options.kernels == .optimized { BLAS.setThreads(1) }
         for (i, step) in bound.steps.enumerated() {
             let ws = plan.steps[i].workspace.map { arena + $0 } ?? arena
             let context = ExecutionContext(threads: options.threads, kernels: options.kernels, workspace: ws)

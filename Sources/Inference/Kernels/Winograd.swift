@@ -84,7 +84,7 @@ enum Winograd {
             }
         }
         for xi in 0..<16 {
-            BLAS.sgemm(m: m, n: t, k: c, a: u + xi * m * c, lda: c, b: v + xi * c * t, ldb: t, c: mm + xi * m * t, ldc: t)
+            ParallelGEMM.sgemm(m: m, n: t, k: c, a: u + xi * m * c, lda: c, b: v + xi * c * t, ldb: t, c: mm + xi * m * t, ldc: t, threads: threads)
         }
         // Output transform, one output channel per task.
         parallelFor(m, threads: threads, minChunk: max(1, 2048 / max(t, 1))) { range in

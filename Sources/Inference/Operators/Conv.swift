@@ -73,8 +73,8 @@ struct Conv: Operator {
                     Im2col.unfold(src, channels: cg, g3, context.workspace, threads: context.threads)
                     cols = UnsafePointer(context.workspace)
                 }
-                BLAS.sgemm(m: mg, n: outP, k: k, a: w.data + grp * mg * k, lda: k, b: cols, ldb: outP,
-                           c: y.data + (b * m + grp * mg) * outP, ldc: outP)
+                ParallelGEMM.sgemm(m: mg, n: outP, k: k, a: w.data + grp * mg * k, lda: k, b: cols, ldb: outP,
+                                   c: y.data + (b * m + grp * mg) * outP, ldc: outP, threads: context.threads)
             }
         }
         epilogue(bias, y, planes: n * m, channels: m, size: outP, threads: context.threads)

@@ -112,8 +112,8 @@ struct ConvTranspose: Operator {
                 } else {
                     // cols[(oc, k), i] = Σ_ic W[ic, oc, k] · X[ic, i]
                     let cols = context.workspace
-                    BLAS.sgemm(transA: true, m: mg * kk, n: inP, k: cg, a: w.data + grp * cg * mg * kk, lda: mg * kk,
-                               b: x.data + (b * c + grp * cg) * inP, ldb: inP, c: cols, ldc: inP)
+                    ParallelGEMM.sgemm(transA: true, m: mg * kk, n: inP, k: cg, a: w.data + grp * cg * mg * kk, lda: mg * kk,
+                                       b: x.data + (b * c + grp * cg) * inP, ldb: inP, c: cols, ldc: inP, threads: context.threads)
                     scatter(b, grp) { oc, kIndex, i in cols[(oc * kk + kIndex) * inP + i] }
                 }
             }

@@ -49,8 +49,8 @@ struct Gemm: Operator {
                 }
             }
         } else {
-            BLAS.sgemm(transA: transA, transB: transB, m: m, n: n, k: k, alpha: alpha, a: a.data, lda: a.shape[1],
-                       b: b.data, ldb: b.shape[1], beta: beta, c: y.data, ldc: n)
+            ParallelGEMM.sgemm(transA: transA, transB: transB, m: m, n: n, k: k, alpha: alpha, a: a.data, lda: a.shape[1],
+                               b: b.data, ldb: b.shape[1], beta: beta, c: y.data, ldc: n, threads: context.threads)
         }
         if activation != .identity { activation.apply(y.data, y.data, count: m * n) }
     }

@@ -43,7 +43,7 @@ struct MatMul: Operator {
                     }
                 }
             } else {
-                BLAS.sgemm(m: d.m, n: d.n, k: d.k, a: pa, lda: d.k, b: pb, ldb: d.n, c: py, ldc: d.n)
+                ParallelGEMM.sgemm(m: d.m, n: d.n, k: d.k, a: pa, lda: d.k, b: pb, ldb: d.n, c: py, ldc: d.n, threads: context.threads)
             }
         }
     }
