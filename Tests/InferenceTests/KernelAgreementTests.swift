@@ -89,7 +89,7 @@ import Testing
             "lo": Tensor(shape: [], floats: [0]), "hi": Tensor(shape: [], floats: [0.5]),
         ]
         let g = try SingleNode.graph(nodes, inputs: [("x", x.shape)], initializers: inits, outputs: ["y"])
-        let session = try Session(graph: g, inputs: ["x": x], options: Session.Options(threads: 2))
+        let session = try Session(graph: g, inputs: ["x": x], options: Session.Options(threads: 2, shiftedConvolutions: false))
         #expect(session.bound.stepOpTypes == ["Conv+\(act)"], "BatchNorm folded and \(act) fused")
         let (ref, opt) = try SingleNode.compare(g, ["x": x], output: "y")
         #expect(SingleNode.nmse(opt, ref) <= Self.bound)
@@ -138,7 +138,7 @@ import Testing
             "k3": Tensor(shape: [c, 1, 1], floats: vec(c)), "k4": Tensor(shape: [c, 1, 1], floats: vec(c)),
         ]
         let g = try SingleNode.graph(nodes, inputs: [("x", x.shape)], initializers: inits, outputs: ["y"])
-        let session = try Session(graph: g, inputs: ["x": x], options: Session.Options(threads: 2))
+        let session = try Session(graph: g, inputs: ["x": x], options: Session.Options(threads: 2, shiftedConvolutions: false))
         #expect(session.bound.stepOpTypes == ["BatchNormalization+Relu", "Conv"])
         let (ref, opt) = try SingleNode.compare(g, ["x": x], output: "y")
         #expect(SingleNode.nmse(opt, ref) <= Self.bound)
@@ -163,5 +163,28 @@ import Testing
         #expect(session.bound.stepOpTypes == ["Conv3x3Winograd+Relu"])
         let (ref, opt) = try SingleNode.compare(g, ["x": input], output: "y", options: options)
         #expect(SingleNode.nmse(opt, ref) <= Self.bound, "x \(input.shape) m \(m) pads \(pads)")
+    }
+
+    /// Stride-1 convolutions as shifted GEMMs over a padded input (dilations, asymmetric
+    /// pads, non-square kernels) against the direct reference loops.
+    @Test(arguments: 0..<8)
+    func shiftedConvolutionMatchesReference(seed: Int) throws {
+        var r = TestRandom(seed: UInt64(seed) &+ 999)
+        let c = 1 + r.int(9), m = 1 + r.int(9), kh = 1 + r.int(4), kw = 2 + r.int(3)
+        let dh = 1 + r.int(2), dw = 1 + r.int(2)
+        let pads = [r.int(3), r.int(3), r.int(3), r.int(3)]
+        let h = (kh - 1) * dh + 1 + r.int(8), w = (kw - 1) * dw + 1 + r.int(8)
+        let shape = [1 + r.int(2), c, h, w]
+        let input = Tensor(shape: shape, floats: r.floats(shape.reduce(1, *)))
+        let nodes = [NodeProto(opType: "Conv", inputs: ["x", "w", "b"], outputs: ["c"],
+                               attributes: [SingleNode.ints("pads", pads), SingleNode.ints("dilations", [dh, dw])]),
+                     NodeProto(opType: "LeakyRelu", inputs: ["c"], outputs: ["y"])]
+        let g = try SingleNode.graph(nodes, inputs: [("x", shape)],
+                                     initializers: ["w": Tensor(shape: [m, c, kh, kw], floats: r.floats(m * c * kh * kw)),
+                                                    "b": Tensor(shape: [m], floats: r.floats(m))], outputs: ["y"])
+        let session = try Session(graph: g, inputs: ["x": input], options: Session.Options(threads: 2))
+        #expect(session.bound.stepOpTypes == ["ShiftedConv+LeakyRelu"])
+        let (ref, opt) = try SingleNode.compare(g, ["x": input], output: "y")
+        #expect(SingleNode.nmse(opt, ref) <= Self.bound, "x \(shape) w [\(m), \(c), \(kh), \(kw)] d \(dh),\(dw) pads \(pads)")
     }
 }

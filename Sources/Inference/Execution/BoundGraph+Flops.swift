@@ -13,6 +13,8 @@ extension BoundGraph {
             case let w as WinogradConv:
                 // Counted as the direct convolution it replaces, so GFLOP/s compare.
                 total += 2 * y.count * w.channels * 9
+            case let sc as ShiftedConv:
+                total += 2 * y.count * sc.channels * sc.kernel.h * sc.kernel.w
             case is ConvTranspose:
                 if let x = ins[0], let w = ins[1] { total += 2 * x.count * (w.count / w.shape[0]) }
             case let g as Gemm:

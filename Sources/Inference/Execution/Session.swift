@@ -15,9 +15,13 @@ public final class Session {
         /// only). Off by default: on the reference machine it measured slower than
         /// im2col + OpenBLAS (Docs/ENGINE.md).
         public var winograd: Bool
+        /// Stride-1 convolutions as accumulated GEMMs over a padded input, no im2col.
+        public var shiftedConvolutions: Bool
 
-        public init(threads: Int = 1, kernels: KernelFlavour = .optimized, rewrite: Bool = true, reuse: Bool = true, winograd: Bool = false) {
+        public init(threads: Int = 1, kernels: KernelFlavour = .optimized, rewrite: Bool = true, reuse: Bool = true, winograd: Bool = false,
+                    shiftedConvolutions: Bool = true) {
             self.threads = threads
+            self.shiftedConvolutions = shiftedConvolutions
             self.winograd = winograd
             self.kernels = kernels
             self.rewrite = rewrite
@@ -52,6 +56,7 @@ public final class Session {
         if options.rewrite {
             bound.rewrite()
             if options.kernels == .optimized && options.winograd { bound.useWinograd() }
+            if options.kernels == .optimized && options.shiftedConvolutions { bound.useShiftedConvolutions() }
         }
         self.bound = bound
         self.options = options

@@ -27,6 +27,9 @@ struct OnnxBenchCommand: ParsableCommand {
     @Flag(help: "Use Winograd F(2x2,3x3) for eligible 3x3 convolutions (off by default: measured slower here).")
     var winograd = false
 
+    @Flag(help: "Use im2col for stride-1 convolutions instead of shifted GEMMs, to compare.")
+    var im2col = false
+
     func run() throws {
         try reportingErrors {
             let graph = try OnnxFiles.loadGraph(model)
@@ -37,7 +40,7 @@ struct OnnxBenchCommand: ParsableCommand {
                 let shape = dims.enumerated().map { $0.element ?? ($0.offset == 0 ? 1 : 1) }
                 feeds[input.name] = Tensor(shape: shape, floats: (0..<shape.reduce(1, *)).map { _ in rng.nextFloat() })
             }
-            let session = try Session(graph: consume graph, inputs: feeds, options: .init(threads: threads, winograd: winograd))
+            let session = try Session(graph: consume graph, inputs: feeds, options: .init(threads: threads, winograd: winograd, shiftedConvolutions: !im2col))
             _ = try session.run(feeds)
             var times: [Double] = []
             var perOp: [String: Double] = [:]
