@@ -187,4 +187,20 @@ import Testing
         let (ref, opt) = try SingleNode.compare(g, ["x": input], output: "y")
         #expect(SingleNode.nmse(opt, ref) <= Self.bound, "x \(shape) w [\(m), \(c), \(kh), \(kw)] d \(dh),\(dw) pads \(pads)")
     }
+
+    /// ResNet's residual join: Sum → Relu fused, computed in place of the first operand.
+    @Test func sumWithReluIsFusedAndMatches() throws {
+        var r = TestRandom(seed: 2024)
+        let shape = [1, 4, 5, 6]
+        let x = Tensor(shape: shape, floats: r.floats(120))
+        let nodes = [NodeProto(opType: "Exp", inputs: ["x"], outputs: ["e"]),
+                     NodeProto(opType: "Sum", inputs: ["e", "x", "k"], outputs: ["s"]),
+                     NodeProto(opType: "Relu", inputs: ["s"], outputs: ["y"])]
+        let g = try SingleNode.graph(nodes, inputs: [("x", shape)], initializers: ["k": Tensor(shape: [4, 1, 1], floats: r.floats(4))], outputs: ["y"])
+        let session = try Session(graph: g, inputs: ["x": x], options: Session.Options(threads: 2))
+        #expect(session.bound.stepOpTypes == ["Exp", "Sum+Relu"])
+        let (ref, opt) = try SingleNode.compare(g, ["x": x], output: "y")
+        #expect(SingleNode.nmse(opt, ref) <= Self.bound)
+        #expect(ref.allSatisfy { $0 >= 0 } && ref.contains { $0 > 0 })
+    }
 }

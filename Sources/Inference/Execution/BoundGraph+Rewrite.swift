@@ -4,8 +4,8 @@
 /// - BatchNormalization whose input is a Conv with constant weights, used only
 ///   by it, is folded into the Conv's weights and bias;
 /// - Relu, LeakyRelu, Clip (constant bounds), Sigmoid, Tanh, HardSigmoid and
-///   HardSwish following a Conv, Gemm or inference BatchNormalization used
-///   only by them are fused into it as an epilogue.
+///   HardSwish following a Conv, Gemm, inference BatchNormalization or Sum
+///   used only by them are fused into it as an epilogue.
 extension BoundGraph {
     mutating func rewrite() {
         foldBatchNormIntoConv()
@@ -92,6 +92,7 @@ extension BoundGraph {
             if var conv = steps[p].op as? Conv, conv.activation == .identity { conv.activation = f; fused = conv }
             else if var gemm = steps[p].op as? Gemm, gemm.activation == .identity { gemm.activation = f; fused = gemm }
             else if var bn = steps[p].op as? BatchNormalization, !bn.training, bn.activation == .identity { bn.activation = f; fused = bn }
+            else if var sum = steps[p].op as? Sum, sum.activation == .identity { sum.activation = f; fused = sum }
             guard let op = fused else { continue }
             steps[p].op = op
             steps[p].opType += "+" + step.opType

@@ -69,7 +69,9 @@ enum OnnxFiles {
         }
         if fm.fileExists(atPath: path + "/model.onnx") { return [path] }
         let children = try fm.contentsOfDirectory(atPath: path).sorted()
-        return children.map { path + "/" + $0 }.filter { fm.fileExists(atPath: $0 + "/model.onnx") }
+        let cases = children.map { path + "/" + $0 }.filter { fm.fileExists(atPath: $0 + "/model.onnx") }
+        if cases.isEmpty { throw CLIFileError(path: path, problem: "no backend-test case (a folder with model.onnx) here") }
+        return cases
     }
 
     /// Sorted `prefix_N.pb` files of a data set directory, by N.
