@@ -36,14 +36,14 @@ import Testing
 
     @Test func refusesUnsupportedAttributeValuesAtLoad() throws {
         var node = NodeProto(opType: "Resize", inputs: ["x", "", "s"], outputs: ["y"])
-        node.attributes["mode"] = AttributeProto(name: "mode", value: .string("cubic"))
+        node.attributes["antialias"] = AttributeProto(name: "antialias", value: .int(1))
         var model = ModelProto()
-        model.opsets[""] = 13
+        model.opsets[""] = 19
         model.graph.nodes = [node]
         model.graph.inputs = [ValueInfoProto(name: "x", elementType: 1, shape: [.fixed(1), .fixed(1), .fixed(2), .fixed(2)])]
         model.graph.initializers = [TensorProto(name: "s", tensor: Tensor(shape: [4], floats: [1, 1, 2, 2]))]
         model.graph.outputs = [ValueInfoProto(name: "y", elementType: 1, shape: nil)]
-        #expect(throws: InferenceError.unsupportedOperators([UnsupportedOperator(opType: "Resize", domain: "", opset: 13, reason: "mode cubic")])) {
+        #expect(throws: InferenceError.unsupportedOperators([UnsupportedOperator(opType: "Resize", domain: "", opset: 19, reason: "antialias")])) {
             try Graph(model: model)
         }
     }

@@ -8,7 +8,7 @@ enum Resampling {
         case alignCorners = "align_corners", asymmetric, tfCropAndResize = "tf_crop_and_resize"
     }
     enum NearestMode: String, Sendable { case roundPreferFloor = "round_prefer_floor", roundPreferCeil = "round_prefer_ceil", floor, ceil }
-    enum Mode: Sendable { case nearest(NearestMode), linear }
+    enum Mode: Sendable { case nearest(NearestMode), linear, cubic(a: Float, excludeOutside: Bool) }
 
     /// Taps of one output position: (input index, weight) pairs, or nil for the extrapolation value.
     typealias Taps = [(Int, Float)]?
@@ -49,6 +49,28 @@ enum Resampling {
                 let i1 = min(i0 + 1, inputLength - 1)
                 let t = xc - Float(i0)
                 return i1 == i0 ? [(i0, Float(1))] : [(i0, 1 - t), (i1, t)]
+            case .cubic(let a, let excludeOutside):
+                // Keys' cubic convolution on the 4 neighbours; outside indices repeat the
+                // edge, or (exclude_outside) drop out with the weights renormalised.
+                let i0 = Int(x.rounded(.down))
+                let t = x - Float(i0)
+                func weight(_ d: Float) -> Float {
+                    let d = abs(d)
+                    if d <= 1 { return ((a + 2) * d - (a + 3)) * d * d + 1 }
+                    if d < 2 { return ((a * d - 5 * a) * d + 8 * a) * d - 4 * a }
+                    return 0
+                }
+                var taps: [(Int, Float)] = []
+                var total: Float = 0
+                for k in -1...2 {
+                    let i = i0 + k
+                    var w = weight(Float(k) - t)
+                    if excludeOutside && (i < 0 || i >= inputLength) { w = 0 }
+                    taps.append((min(max(i, 0), inputLength - 1), w))
+                    total += w
+                }
+                if excludeOutside && total != 0 { taps = taps.map { ($0.0, $0.1 / total) } }
+                return taps
             }
         }
     }
@@ -66,10 +88,16 @@ enum Resampling {
                     let s0 = src + (o * inLen + i0) * inner
                     if tap.count == 1 {
                         d.update(from: s0, count: inner)
-                    } else {
+                    } else if tap.count == 2 {
                         let (i1, w1) = tap[1]
                         let s1 = src + (o * inLen + i1) * inner
                         for k in 0..<inner { d[k] = s0[k] * w0 + s1[k] * w1 }
+                    } else {
+                        for k in 0..<inner { d[k] = s0[k] * w0 }
+                        for (i, w) in tap.dropFirst() {
+                            let s = src + (o * inLen + i) * inner
+                            for k in 0..<inner { d[k] += s[k] * w }
+                        }
                     }
                 }
             }

@@ -1,7 +1,8 @@
-/// ONNX Resize (opset 10–22) and, through `Upsample`, Upsample: modes nearest
-/// and linear, every coordinate_transformation_mode and nearest_mode, sizes or
-/// scales, axes and keep_aspect_ratio_policy (18+). Cubic and antialias are
-/// refused at load. Runs as separable 1-D passes.
+/// ONNX Resize (opset 10–22) and, through `Upsample`, Upsample: modes nearest,
+/// linear and cubic (cubic_coeff_a, exclude_outside), every
+/// coordinate_transformation_mode and nearest_mode, sizes or scales, axes and
+/// keep_aspect_ratio_policy (18+). Antialias is refused at load. Runs as
+/// separable 1-D passes.
 struct Resize: Operator {
     enum AspectPolicy: String, Sendable { case stretch, notLarger = "not_larger", notSmaller = "not_smaller" }
     var mode: Resampling.Mode
@@ -27,6 +28,8 @@ struct Resize: Operator {
             guard let rule = Resampling.NearestMode(rawValue: nm) else { throw UnsupportedFeature("nearest_mode \(nm)") }
             mode = .nearest(rule)
         case "linear", "bilinear": mode = .linear
+        case "cubic" where opset >= 11:
+            mode = .cubic(a: try a.float("cubic_coeff_a", -0.75), excludeOutside: try a.int("exclude_outside", 0) != 0)
         default: throw UnsupportedFeature("mode \(modeName)")
         }
         let ct = opset >= 11 ? try a.string("coordinate_transformation_mode", "half_pixel") : "asymmetric"

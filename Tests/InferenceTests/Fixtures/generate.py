@@ -157,4 +157,10 @@ case("constant_of_shape", [
     helper.make_node("Mul", ["z", "c"], ["zc"]),
     helper.make_node("Add", ["x", "zc"], ["y"]),
 ], [("x", f32(2, 3))], ["y"])
+
+# Resize cubic (cubic_coeff_a -0.5, exclude_outside) up by scales, then down by sizes.
+case("resize_cubic", [
+    helper.make_node("Resize", ["x", "", "scales"], ["a"], mode="cubic", cubic_coeff_a=-0.5, exclude_outside=1),
+    helper.make_node("Resize", ["a", "", "", "sizes"], ["y"], mode="cubic", coordinate_transformation_mode="align_corners"),
+], [("x", f32(1, 2, 4, 5))], ["y"], [init("scales", np.array([1, 1, 1.5, 2], np.float32)), init("sizes", np.array([1, 2, 5, 7], np.int64))])
 print("wrote", sorted(os.listdir(OUT)))
