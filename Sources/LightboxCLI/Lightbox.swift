@@ -20,6 +20,7 @@ struct Lightbox: ParsableCommand {
             ImageCommand.self,
             DicomCommand.self,
             ImageImportCommand.self,
+            OnnxCommand.self,
         ],
         defaultSubcommand: ReadCommand.self
     )

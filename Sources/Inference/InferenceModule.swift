@@ -1,2 +1,0 @@
-// The Inference module: see Docs/ARCHITECTURE.md for its job.
-public enum InferenceModule { public static let name = "Inference" }

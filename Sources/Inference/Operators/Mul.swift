@@ -1,0 +1,4 @@
+/// ONNX Mul with numpy broadcasting (opset 7 on; older "broadcast" attributes are not used).
+enum Mul {
+    static func make(_ node: NodeProto, opset: Int) throws -> any Operator { BinaryOperator(kind: .mul) }
+}

@@ -1,0 +1,6 @@
+/// ONNX Tanh: pointwise, no attributes.
+enum Tanh {
+    static func make(_ node: NodeProto, opset: Int) throws -> any Operator {
+        UnaryOperator(function: .tanh)
+    }
+}

@@ -1,0 +1,166 @@
+#!/usr/bin/env python3
+# Generator of Tests/InferenceTests/Fixtures/cases/*: small ONNX operator cases in the
+# ONNX backend-test layout (model.onnx + test_data_set_0/input_N.pb, output_N.pb).
+# Expected outputs come from onnx's own ReferenceEvaluator, not from Lightbox.
+# Requires onnx==1.22.0 and numpy:  python3 -m venv v && v/bin/pip install onnx==1.22.0 numpy
+# Run from anywhere:  v/bin/python Tests/InferenceTests/Fixtures/generate.py
+import os
+import shutil
+
+import numpy as np
+import onnx
+from onnx import TensorProto, helper, numpy_helper
+from onnx.reference import ReferenceEvaluator
+
+assert onnx.__version__ == "1.22.0", onnx.__version__
+HERE = os.path.dirname(os.path.abspath(__file__))
+OUT = os.path.join(HERE, "cases")
+rng = np.random.default_rng(20261128)
+
+
+def f32(*shape, scale=1.0):
+    return (rng.standard_normal(shape) * scale).astype(np.float32)
+
+
+def init(name, array):
+    return numpy_helper.from_array(np.asarray(array), name)
+
+
+def case(name, nodes, inputs, outputs, initializers=(), opset=17, expected=None):
+    """inputs: list of (name, array); outputs: list of names; expected: outputs computed here instead."""
+    def build(out_infos):
+        graph = helper.make_graph(
+            nodes, name,
+            [helper.make_tensor_value_info(n, helper.np_dtype_to_tensor_dtype(a.dtype), a.shape) for n, a in inputs],
+            out_infos, list(initializers))
+        model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", opset)], producer_name="lightbox-fixtures")
+        model.ir_version = 8
+        return model
+    draft = build([helper.make_empty_tensor_value_info(n) for n in outputs])
+    results = expected or ReferenceEvaluator(draft).run(None, {n: a for n, a in inputs})
+    model = build([helper.make_tensor_value_info(n, helper.np_dtype_to_tensor_dtype(r.dtype), r.shape)
+                   for n, r in zip(outputs, results)])
+    onnx.checker.check_model(model, full_check=True)
+    d = os.path.join(OUT, name)
+    os.makedirs(os.path.join(d, "test_data_set_0"))
+    onnx.save(model, os.path.join(d, "model.onnx"))
+    for i, (n, a) in enumerate(inputs):
+        with open(os.path.join(d, "test_data_set_0", f"input_{i}.pb"), "wb") as fh:
+            fh.write(numpy_helper.from_array(a, n).SerializeToString())
+    for i, (n, a) in enumerate(zip(outputs, results)):
+        with open(os.path.join(d, "test_data_set_0", f"output_{i}.pb"), "wb") as fh:
+            fh.write(numpy_helper.from_array(np.asarray(a), n).SerializeToString())
+
+
+shutil.rmtree(OUT, ignore_errors=True)
+
+# Conv (groups, strides, pads, dilations) → BatchNormalization → Relu: exercises folding and fusion.
+case("conv_bn_relu", [
+    helper.make_node("Conv", ["x", "w", "b"], ["c"], group=2, strides=[2, 1], pads=[1, 2, 1, 0], dilations=[1, 2]),
+    helper.make_node("BatchNormalization", ["c", "s", "bb", "m", "v"], ["n"], epsilon=1e-3),
+    helper.make_node("Relu", ["n"], ["y"]),
+], [("x", f32(2, 4, 9, 8))], ["y"], [
+    init("w", f32(6, 2, 3, 3)), init("b", f32(6)), init("s", f32(6) + 1), init("bb", f32(6)),
+    init("m", f32(6)), init("v", np.abs(f32(6)) + 0.5)])
+
+# Depthwise conv with SAME_UPPER → Clip(0, 6), the MobileNet block.
+case("depthwise_relu6", [
+    helper.make_node("Conv", ["x", "w"], ["c"], group=3, kernel_shape=[3, 3], strides=[2, 2], auto_pad="SAME_UPPER"),
+    helper.make_node("Clip", ["c", "lo", "hi"], ["y"]),
+], [("x", f32(1, 3, 7, 7, scale=3))], ["y"], [init("w", f32(3, 1, 3, 3)), init("lo", np.float32(0)), init("hi", np.float32(6))], opset=13)
+
+# ConvTranspose with stride, output_padding and a bias (U-Net decoders).
+case("conv_transpose_stride2", [
+    helper.make_node("ConvTranspose", ["x", "w", "b"], ["y"], strides=[2, 2], pads=[1, 1, 1, 1], output_padding=[1, 1]),
+], [("x", f32(1, 3, 4, 5))], ["y"], [init("w", f32(3, 2, 3, 3)), init("b", f32(2))])
+
+# Pools: MaxPool ceil_mode, AveragePool count_include_pad, GlobalAveragePool; Concat of the three.
+case("pools", [
+    helper.make_node("MaxPool", ["x"], ["a"], kernel_shape=[3, 3], strides=[2, 2], ceil_mode=1),
+    helper.make_node("AveragePool", ["x"], ["b"], kernel_shape=[3, 3], strides=[2, 2], pads=[1, 1, 1, 1], count_include_pad=1),
+    helper.make_node("GlobalMaxPool", ["x"], ["g"]),
+    helper.make_node("Add", ["a", "g"], ["ag"]),
+    helper.make_node("Concat", ["ag", "b"], ["y"], axis=1),
+], [("x", f32(1, 2, 8, 8))], ["y"])
+
+# Resize: linear half_pixel by scales, nearest asymmetric by sizes.
+case("resize_linear_nearest", [
+    helper.make_node("Resize", ["x", "", "scales"], ["a"], mode="linear"),
+    helper.make_node("Resize", ["a", "", "", "sizes"], ["y"], mode="nearest", coordinate_transformation_mode="asymmetric", nearest_mode="floor"),
+], [("x", f32(1, 2, 3, 4))], ["y"], [init("scales", np.array([1, 1, 2, 1.5], np.float32)), init("sizes", np.array([1, 2, 5, 7], np.int64))])
+
+# The PyTorch flatten idiom feeding Gemm and Softmax (shape ops folded at plan time).
+case("flatten_gemm_softmax", [
+    helper.make_node("Shape", ["x"], ["s"]),
+    helper.make_node("Gather", ["s", "zero"], ["n"], axis=0),
+    helper.make_node("Unsqueeze", ["n", "axes"], ["n1"]),
+    helper.make_node("Concat", ["n1", "minus1"], ["shape"], axis=0),
+    helper.make_node("Reshape", ["x", "shape"], ["f"]),
+    helper.make_node("Gemm", ["f", "w", "b"], ["g"], transB=1, alpha=0.5, beta=2.0),
+    helper.make_node("Softmax", ["g"], ["y"], axis=-1),
+], [("x", f32(3, 2, 2, 3))], ["y"], [
+    init("zero", np.array(0, np.int64)), init("axes", np.array([0], np.int64)), init("minus1", np.array([-1], np.int64)),
+    init("w", f32(5, 12)), init("b", f32(5))])
+
+# Old Softmax semantics (opset 11: coerce to 2-D at axis) on a 3-D input. ReferenceEvaluator
+# applies the opset-13 rule to every version, so the expected output is computed here from the
+# opset-11 definition.
+sx = f32(2, 3, 4)
+flat = sx.reshape(2, 12)
+ex = np.exp(flat - flat.max(axis=1, keepdims=True))
+case("softmax_opset11", [helper.make_node("Softmax", ["x"], ["y"], axis=1)], [("x", sx)], ["y"], opset=11,
+     expected=[(ex / ex.sum(axis=1, keepdims=True)).reshape(2, 3, 4).astype(np.float32)])
+
+# Pad reflect → Transpose → ReduceMean (axes as input, opset 18) → Sqrt(Exp).
+case("pad_transpose_reduce", [
+    helper.make_node("Pad", ["x", "pads"], ["p"], mode="reflect"),
+    helper.make_node("Transpose", ["p"], ["t"], perm=[0, 2, 3, 1]),
+    helper.make_node("ReduceMean", ["t", "axes"], ["r"], keepdims=0),
+    helper.make_node("Exp", ["r"], ["e"]),
+    helper.make_node("Sqrt", ["e"], ["y"]),
+], [("x", f32(1, 2, 4, 5))], ["y"], [init("pads", np.array([0, 0, 1, 2, 0, 0, 2, 1], np.int64)), init("axes", np.array([1, -1], np.int64))], opset=18)
+
+# Activations and broadcasting arithmetic.
+case("activations_broadcast", [
+    helper.make_node("PRelu", ["x", "slope"], ["a"]),
+    helper.make_node("HardSwish", ["a"], ["b"]),
+    helper.make_node("LeakyRelu", ["x"], ["c"], alpha=0.2),
+    helper.make_node("HardSigmoid", ["c"], ["d"]),
+    helper.make_node("Sigmoid", ["x"], ["e"]),
+    helper.make_node("Tanh", ["x"], ["f"]),
+    helper.make_node("Sum", ["b", "d", "e"], ["s"]),
+    helper.make_node("Div", ["s", "k"], ["q"]),
+    helper.make_node("Sub", ["q", "f"], ["u"]),
+    helper.make_node("Mul", ["u", "row"], ["y"]),
+], [("x", f32(2, 3, 4, 5, scale=4))], ["y"], [init("slope", f32(3, 1, 1)), init("k", np.array(3, np.float32)), init("row", f32(5))])
+
+# Batched MatMul with broadcasting and Squeeze/Unsqueeze/Flatten.
+case("matmul_batched", [
+    helper.make_node("MatMul", ["a", "b"], ["m"]),
+    helper.make_node("Unsqueeze", ["m", "axes"], ["u"]),
+    helper.make_node("Squeeze", ["u", "axes"], ["s"]),
+    helper.make_node("Flatten", ["s"], ["y"], axis=2),
+], [("a", f32(2, 1, 3, 4)), ("b", f32(3, 4, 5))], ["y"], [init("axes", np.array([1], np.int64))])
+
+# Upsample (opset 9) nearest, Dropout and Identity at inference.
+case("upsample_dropout_identity", [
+    helper.make_node("Upsample", ["x", "scales"], ["u"], mode="nearest"),
+    helper.make_node("Dropout", ["u"], ["d"], ratio=0.3),
+    helper.make_node("Identity", ["d"], ["y"]),
+], [("x", f32(1, 1, 2, 3))], ["y"], [init("scales", np.array([1, 1, 2, 3], np.float32))], opset=9)
+
+# ConstantOfShape and Constant.
+case("constant_of_shape", [
+    helper.make_node("Shape", ["x"], ["s"]),
+    helper.make_node("ConstantOfShape", ["s"], ["z"], value=helper.make_tensor("v", TensorProto.FLOAT, [1], [0.25])),
+    helper.make_node("Constant", [], ["c"], value_float=2.0),
+    helper.make_node("Mul", ["z", "c"], ["zc"]),
+    helper.make_node("Add", ["x", "zc"], ["y"]),
+], [("x", f32(2, 3))], ["y"])
+
+# Resize cubic (cubic_coeff_a -0.5, exclude_outside) up by scales, then down by sizes.
+case("resize_cubic", [
+    helper.make_node("Resize", ["x", "", "scales"], ["a"], mode="cubic", cubic_coeff_a=-0.5, exclude_outside=1),
+    helper.make_node("Resize", ["a", "", "", "sizes"], ["y"], mode="cubic", coordinate_transformation_mode="align_corners"),
+], [("x", f32(1, 2, 4, 5))], ["y"], [init("scales", np.array([1, 1, 1.5, 2], np.float32)), init("sizes", np.array([1, 2, 5, 7], np.int64))])
+print("wrote", sorted(os.listdir(OUT)))
