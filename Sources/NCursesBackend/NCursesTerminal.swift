@@ -13,11 +13,16 @@ public final class NCursesTerminal: TerminalBackend {
     private var lastDirect: [Int: Cell] = [:]
     private var lastSize: Size
     private var needsFullRedraw = true
+    /// Sixel or kitty output for the grid's pixel layer (half-block mode: unused).
+    private var graphics: GraphicsPane
+    private var lastLayer: PixelLayer?
 
     private struct PairKey: Hashable { let fg: Int; let bg: Int }
 
     /// Starts curses. `environment` decides truecolor; call `shutdown()` before exit.
-    public init(environment: [String: String] = ProcessInfo.processInfo.environment) {
+    public init(environment: [String: String] = ProcessInfo.processInfo.environment,
+                graphics: GraphicsMode = .halfblock, cellPixels: Size? = nil) {
+        self.graphics = GraphicsPane(mode: graphics, cellPixels: cellPixels)
         setlocale(LC_ALL, "")
         guard let w = initscr() else { fatalError("ncurses could not initialise the terminal") }
         window = w
@@ -35,7 +40,14 @@ public final class NCursesTerminal: TerminalBackend {
         lastSize = Size(width: Int(lb_max_x(w)), height: Int(lb_max_y(w)))
     }
 
+    /// Switches image drawing once the terminal's answers are known.
+    public func useGraphics(_ mode: GraphicsMode, cellPixels: Size?) {
+        graphics = GraphicsPane(mode: mode, cellPixels: cellPixels)
+        needsFullRedraw = true
+    }
+
     public func shutdown() {
+        RawOutput.write(graphics.clear())
         endwin()
     }
 
@@ -78,7 +90,25 @@ public final class NCursesTerminal: TerminalBackend {
             RawOutput.write(seq)
         }
         lastDirect = direct
+        drawPixelLayer(grid)
         needsFullRedraw = false
+    }
+
+    /// Writes the pixel layer after curses: only when it changed or the
+    /// screen was repainted (a repaint erases sixel pixels). When the layer
+    /// goes away, kitty's image is deleted and curses repaints the cells.
+    private func drawPixelLayer(_ grid: CellGrid) {
+        guard graphics.mode == .sixel || graphics.mode == .kitty else { return }
+        if let layer = grid.pixelLayer {
+            if layer != lastLayer || needsFullRedraw {
+                RawOutput.write(graphics.frame(layer.image, in: layer.rect, screenRows: grid.size.height))
+            }
+        } else if lastLayer != nil {
+            RawOutput.write(graphics.clear())
+            redrawwin(window)
+            wrefresh(window)
+        }
+        lastLayer = grid.pixelLayer
     }
 
     public func nextEvent(timeoutMilliseconds: Int) -> InputEvent? {

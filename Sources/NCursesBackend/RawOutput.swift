@@ -2,8 +2,10 @@ import Foundation
 
 /// Writes bytes to the terminal outside curses, retrying short writes.
 enum RawOutput {
-    static func write(_ s: String) {
-        var bytes = Array(s.utf8)
+    static func write(_ s: String) { write(Array(s.utf8)) }
+
+    static func write(_ b: [UInt8]) {
+        var bytes = b
         var offset = 0
         while offset < bytes.count {
             let n = bytes.withUnsafeMutableBytes { buf in

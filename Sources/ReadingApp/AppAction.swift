@@ -1,5 +1,6 @@
 import ReaderStudy
 import TerminalUI
+import TerminalUI
 import Worklist
 
 /// Everything that can happen to the app: keys mapped to intents, and results
@@ -11,8 +12,16 @@ public enum AppAction: Sendable, Equatable {
     case openSelected
     // study
     case readOpened(studyId: String, readId: Int64, decisions: [FindingDecision], confidence: Int?)
-    case imageLoaded(studyId: String, index: Int, GreyImage)
-    case imageFailed(studyId: String, index: Int, String)
+    case resized(Size)
+    case imageRendered(studyId: String, RenderedImage)
+    case imageFailed(studyId: String, generation: Int, String)
+    case cycleWindow(Int)
+    /// Multiplies the window width and moves the level by a fraction of the width.
+    case adjustWindow(widthFactor: Double, levelShift: Double)
+    case zoom(Double)
+    case pan(dx: Double, dy: Double)
+    case fitImage
+    case toggleInvert
     case aiFinished(studyId: String, AIResult?)
     case aiFailed(studyId: String, String)
     case focusNext, focusPrevious

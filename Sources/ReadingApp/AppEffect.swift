@@ -5,7 +5,7 @@ import Worklist
 /// so reducer tests can assert exactly what would happen.
 public enum AppEffect: Sendable, Equatable {
     case openRead(Study)
-    case loadImage(studyId: String, index: Int, path: String)
+    case renderImage(RenderRequest)
     case runModels(Study)
     case record(readId: Int64, kind: EventKind, finding: String?, value: String?)
     case saveDraft(readId: Int64, decisions: [FindingDecision], confidence: Int?)

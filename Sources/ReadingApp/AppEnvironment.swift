@@ -10,18 +10,18 @@ public struct AppEnvironment {
     public var clock: ReadClock
     /// One id per run of the program: timing never spans two runs (a quit or crash).
     public var appSession: String
-    /// Decodes and windows an image file for display.
-    public var loadImage: @Sendable (String) throws -> GreyImage
+    /// Decodes, crops, resamples and windows an image for the pane.
+    public var renderImage: @Sendable (RenderRequest) throws -> RenderedImage
     /// Runs the models that apply to a study; nil when none is installed.
     public var runModels: @Sendable (Study) throws -> AIResult?
     /// Whether slow work runs on a background queue (live) or inline (tests).
     public var background: Bool
 
     public init(reader: String, store: ReadStore, clock: ReadClock, appSession: String,
-                loadImage: @escaping @Sendable (String) throws -> GreyImage,
+                renderImage: @escaping @Sendable (RenderRequest) throws -> RenderedImage,
                 runModels: @escaping @Sendable (Study) throws -> AIResult?,
                 background: Bool = true) {
         self.reader = reader; self.store = store; self.clock = clock; self.appSession = appSession
-        self.loadImage = loadImage; self.runModels = runModels; self.background = background
+        self.renderImage = renderImage; self.runModels = runModels; self.background = background
     }
 }

@@ -48,18 +48,26 @@ public enum AppReducer {
             if case .ready = s.ai { effects.append(.record(readId: readId, kind: .aiRevealed, finding: nil, value: nil)) }
             return effects
 
-        case .imageLoaded(let studyId, let index, let image):
-            guard var s = state.study, s.study.id == studyId, s.imageIndex == index else { return [] }
-            s.image = image
+        case .resized(let size):
+            state.terminalSize = size
+            return state.study == nil ? [] : ImageReducer.render(&state)
+
+        case .imageRendered(let studyId, let rendered):
+            guard var s = state.study, s.study.id == studyId, rendered.generation == s.renderGeneration else { return [] }
+            s.rendered = rendered
             s.imageError = nil
             state.study = s
             return []
 
-        case .imageFailed(let studyId, let index, let message):
-            guard var s = state.study, s.study.id == studyId, s.imageIndex == index else { return [] }
+        case .imageFailed(let studyId, let generation, let message):
+            guard var s = state.study, s.study.id == studyId, generation == s.renderGeneration else { return [] }
             s.imageError = message
+            s.rendered = nil
             state.study = s
             return []
+
+        case .cycleWindow, .adjustWindow, .zoom, .pan, .fitImage, .toggleInvert:
+            return ImageReducer.reduce(&state, action)
 
         case .aiFinished(let studyId, let result):
             guard var s = state.study, s.study.id == studyId, s.ai != .hidden else { return [] }
@@ -138,10 +146,14 @@ public enum AppReducer {
         case .showImage(let index):
             guard var s = state.study, index >= 0, index < s.study.images.count, index != s.imageIndex else { return [] }
             s.imageIndex = index
-            s.image = nil
+            s.rendered = nil
             s.imageError = nil
+            // A new view starts fitted; the window preset carries over.
+            let preset = s.view.preset
+            s.view = ImageViewSettings()
+            s.view.preset = preset
             state.study = s
-            return [.loadImage(studyId: s.study.id, index: index, path: s.study.images[index].path)]
+            return ImageReducer.render(&state)
 
         case .nextImage, .previousImage:
             guard let s = state.study, !s.study.images.isEmpty else { return [] }
@@ -224,9 +236,7 @@ public enum AppReducer {
         state.study = OpenStudy(row: row, study: study, showAI: state.mode.showAI)
         if state.rows[row].status == .unread { state.rows[row].status = .inProgress }
         var effects: [AppEffect] = [.openRead(study)]
-        if let first = study.images.first {
-            effects.append(.loadImage(studyId: study.id, index: 0, path: first.path))
-        }
+        effects += ImageReducer.render(&state)
         if state.mode.showAI { effects.append(.runModels(study)) }
         return effects
     }

@@ -18,6 +18,12 @@ public struct AppState: Sendable, Equatable {
     public var messageIsError = false
     public var libraryName: String
     public var finished = false
+    /// The terminal's size; the reducer sizes image renders for its pane.
+    public var terminalSize = Size(width: 80, height: 24)
+    /// How images reach the screen (resolved at start: never `auto`).
+    public var graphics: GraphicsMode = .halfblock
+    /// A cell's size in screen pixels (from the terminal, else a common 8×16).
+    public var cellPixels = Size(width: 8, height: 16)
 
     public init(reader: String, mode: ScreenRules = .clinical, libraryName: String) {
         self.reader = reader; self.mode = mode; self.libraryName = libraryName

@@ -20,11 +20,11 @@ public final class EffectRunner {
                 try env.store.append(event(.opened), read: r.readId)
                 inbox.post(.readOpened(studyId: study.id, readId: r.readId, decisions: r.decisions, confidence: r.confidence))
 
-            case .loadImage(let studyId, let index, let path):
-                let load = env.loadImage
+            case .renderImage(let request):
+                let render = env.renderImage
                 background {
-                    do { inbox.post(.imageLoaded(studyId: studyId, index: index, try load(path))) } catch {
-                        inbox.post(.imageFailed(studyId: studyId, index: index, UserMessage.text(for: error)))
+                    do { inbox.post(.imageRendered(studyId: request.studyId, try render(request))) } catch {
+                        inbox.post(.imageFailed(studyId: request.studyId, generation: request.generation, UserMessage.text(for: error)))
                     }
                 }
 

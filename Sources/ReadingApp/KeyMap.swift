@@ -4,6 +4,7 @@ import TerminalUI
 /// tests rely on them): Tab next finding, a accept, o override, S sign, Esc back.
 public enum KeyMap {
     public static func action(for event: InputEvent, in state: AppState) -> AppAction? {
+        if case .resize(let size) = event { return .resized(size) }
         guard case .key(let key) = event else { return nil }
         if state.prompt != nil {
             switch key {
@@ -46,6 +47,20 @@ public enum KeyMap {
             case .char("c"): return .askConfidence
             case .char("S"): return .sign
             case .char("p"): return .togglePause
+            case .char("w"): return .cycleWindow(1)
+            case .char("W"): return .cycleWindow(-1)
+            case .char("<"): return .adjustWindow(widthFactor: 1 / 1.15, levelShift: 0)
+            case .char(">"): return .adjustWindow(widthFactor: 1.15, levelShift: 0)
+            case .char(","): return .adjustWindow(widthFactor: 1, levelShift: -0.05)
+            case .char("."): return .adjustWindow(widthFactor: 1, levelShift: 0.05)
+            case .char("+"), .char("="): return .zoom(1.5)
+            case .char("-"): return .zoom(1 / 1.5)
+            case .char("0"): return .fitImage
+            case .char("H"): return .pan(dx: -0.1, dy: 0)
+            case .char("L"): return .pan(dx: 0.1, dy: 0)
+            case .char("K"): return .pan(dx: 0, dy: -0.1)
+            case .char("J"): return .pan(dx: 0, dy: 0.1)
+            case .char("i"): return .toggleInvert
             case .right, .char("]"): return .nextImage
             case .left, .char("["): return .previousImage
             case .char(let c) where c.isNumber && c != "0": return .showImage((c.wholeNumberValue ?? 1) - 1)
@@ -64,9 +79,13 @@ public enum KeyMap {
         ("Tab  Shift-Tab", "next / previous finding"),
         ("a", "accept the AI value of the finding"),
         ("A", "accept every pending finding that has an AI value"),
-        ("o", "override: choose or type your value (optional reason after)"),
+        ("o", "override: choose or type your value, then a reason"),
         ("c", "confidence, 1 (low) to 5 (high)"),
         ("1…9  [ ]  ← →", "show image n / previous / next"),
+        ("w  W", "next / previous window preset (bone, soft tissue…)"),
+        ("<  >  ,  .", "narrower / wider window · lower / higher level"),
+        ("+  -  0  H J K L", "zoom in / out · fit · pan when zoomed"),
+        ("i", "invert grey scale"),
         ("p", "pause or resume the reading clock"),
         ("S", "sign the read and open the next unread study"),
         ("Esc", "back to the queue (the draft is kept) · cancel a prompt"),

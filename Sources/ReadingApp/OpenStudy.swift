@@ -14,8 +14,12 @@ public struct OpenStudy: Sendable, Equatable {
     public var focus: Int = 0
     public var confidence: Int?
     public var imageIndex: Int = 0
-    public var image: GreyImage?
+    /// The last image rendered for the pane; it stays on screen until a newer one arrives.
+    public var rendered: RenderedImage?
     public var imageError: String?
+    public var view = ImageViewSettings()
+    /// Increases with every render asked for, so late renders are dropped.
+    public var renderGeneration = 0
     public var ai: AIState
     public var paused = false
 

@@ -1,32 +1,35 @@
 import Common
+import Foundation
 import ReaderStudy
 import TerminalUI
 
 /// The study screen: the image first (left), findings and decisions beside it.
 enum StudyView {
     static func render(_ state: AppState, _ s: OpenStudy, in area: Rect, theme: Theme, grid: inout CellGrid) {
-        // The findings column needs about 44 cells (label, AI value, reader value); wide
-        // terminals give it more and the image the rest.
-        let panelWidth = area.width >= 120 ? min(64, area.width * 2 / 5) : min(48, max(44, area.width * 9 / 20))
-        let (imageArea, panel) = area.takeRight(panelWidth)
-        renderImage(s, in: imageArea, theme: theme, grid: &grid)
+        let (imageArea, panel) = StudyLayout.panes(for: grid.size)
+        renderImage(state, s, in: imageArea, theme: theme, grid: &grid)
         renderFindings(state, s, in: panel, theme: theme, grid: &grid)
     }
 
-    static func renderImage(_ s: OpenStudy, in area: Rect, theme: Theme, grid: inout CellGrid) {
+    static func renderImage(_ state: AppState, _ s: OpenStudy, in area: Rect, theme: Theme, grid: inout CellGrid) {
         let views = s.study.images.count
         let label = s.study.images.indices.contains(s.imageIndex) ? (s.study.images[s.imageIndex].view ?? "image") : "image"
-        Box.draw(area, title: "\(label) \(s.imageIndex + 1)/\(views)", style: theme.style(.border),
-                 titleStyle: theme.style(.title), grid: &grid)
+        var title = "\(label) \(s.imageIndex + 1)/\(views)"
+        if let r = s.rendered {
+            title += " · \(r.presetName) W \(Int(r.window.width.rounded())) L \(Int(r.window.center.rounded()))"
+        }
+        if s.view.zoom > 1 { title += " · ×\(s.view.zoom < 10 ? String(format: "%.1f", s.view.zoom) : String(Int(s.view.zoom)))" }
+        if s.view.invert { title += " · inverted" }
+        Box.draw(area, title: title, style: theme.style(.border), titleStyle: theme.style(.title), grid: &grid)
         let inner = area.inset(by: 1)
         guard !inner.isEmpty else { return }
-        if let image = s.image {
-            let target = image.fittedSize(in: HalfBlockImage.pixelSize(for: inner))
-            let scaled = image.resampled(to: target)
-            let cellsW = scaled.width, cellsH = (scaled.height + 1) / 2
-            let origin = Rect(x: inner.x + (inner.width - cellsW) / 2, y: inner.y + (inner.height - cellsH) / 2,
-                              width: cellsW, height: cellsH)
-            HalfBlockImage.draw(scaled, in: origin, grid: &grid)
+        if let r = s.rendered, r.image.width > 0 {
+            if state.graphics == .halfblock {
+                let canvas = HalfBlockImage.pixelSize(for: inner)
+                HalfBlockImage.draw(r.image.letterboxed(into: canvas), in: inner, grid: &grid)
+            } else {
+                grid.pixelLayer = PixelLayer(image: r.image, rect: inner)
+            }
         } else {
             let text = s.imageError ?? "Loading image…"
             let lines = TextLayout.wrap(text, max(1, inner.width - 2))

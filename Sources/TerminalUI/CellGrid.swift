@@ -3,6 +3,8 @@
 public struct CellGrid: Equatable, Sendable {
     public let size: Size
     public private(set) var cells: [Cell]
+    /// Pixels drawn with terminal graphics over blank cells (nil in half-block mode).
+    public var pixelLayer: PixelLayer?
 
     public init(size: Size, fill: Cell = .blank) {
         self.size = Size(width: max(0, size.width), height: max(0, size.height))

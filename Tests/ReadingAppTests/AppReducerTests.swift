@@ -2,6 +2,7 @@ import Common
 import ReaderStudy
 import ReadingApp
 import Testing
+import TerminalUI
 import Worklist
 
 @Suite struct AppReducerTests {
@@ -27,11 +28,13 @@ import Worklist
         var s = Fixtures.loadedState()
         _ = AppReducer.reduce(&s, .moveSelection(1))
         let effects = AppReducer.reduce(&s, .openSelected)
-        #expect(effects == [.openRead(Fixtures.hand),
-                            .loadImage(studyId: "HAND-1", index: 0, path: "/lib/HAND-1/images/1.png"),
-                            .runModels(Fixtures.hand)])
+        let request = RenderRequest(studyId: "HAND-1", index: 0, path: "/lib/HAND-1/images/1.png", modality: "CR",
+                                    canvas: Size(width: 34, height: 40), graphics: .halfblock,
+                                    cellPixels: Size(width: 8, height: 16), settings: ImageViewSettings(), generation: 1)
+        #expect(effects == [.openRead(Fixtures.hand), .renderImage(request), .runModels(Fixtures.hand)])
         var expected = OpenStudy(row: 1, study: Fixtures.hand, showAI: true)
         expected.ai = .running
+        expected.renderGeneration = 1
         #expect(s.study == expected)
         #expect(s.screen == .study)
         #expect(s.rows[1].status == .inProgress)
@@ -192,8 +195,14 @@ import Worklist
     @Test func staleImageForAnotherStudyIsIgnored() {
         var s = handOpen()
         let before = s
-        _ = AppReducer.reduce(&s, .imageLoaded(studyId: "EXT-1", index: 0, Fixtures.gradient))
+        _ = AppReducer.reduce(&s, .imageRendered(studyId: "EXT-1", Fixtures.rendered(generation: 1)))
         #expect(s == before)
+        // And a late render of this study is dropped once a newer one was asked for.
+        _ = AppReducer.reduce(&s, .toggleInvert)
+        _ = AppReducer.reduce(&s, .imageRendered(studyId: "HAND-1", Fixtures.rendered(generation: 1)))
+        #expect(s.study?.rendered == nil)
+        _ = AppReducer.reduce(&s, .imageRendered(studyId: "HAND-1", Fixtures.rendered(generation: 2)))
+        #expect(s.study?.rendered == Fixtures.rendered(generation: 2))
     }
 
     @Test func pauseTogglesAndIsRecorded() {
@@ -213,5 +222,61 @@ import Worklist
         let effects = AppReducer.reduce(&s, .acceptAll)
         #expect(effects.filter { if case .record = $0 { return true } else { return false } }.count == 2)
         #expect(s.study?.pendingCount == 13)
+    }
+}
+
+@Suite struct ImageReducerTests {
+    func opened() -> AppState {
+        var s = Fixtures.loadedState()
+        _ = AppReducer.reduce(&s, .resized(Size(width: 120, height: 40)))
+        _ = AppReducer.reduce(&s, .openSelected)
+        _ = AppReducer.reduce(&s, .imageRendered(studyId: "EXT-1", Fixtures.rendered(generation: 1)))
+        return s
+    }
+
+    func lastRequest(_ effects: [AppEffect]) -> RenderRequest? {
+        for e in effects { if case .renderImage(let r) = e { return r } }
+        return nil
+    }
+
+    @Test func renderIsSizedForThePaneAndFollowsResize() throws {
+        var s = opened()
+        let first = try #require(lastRequest(AppReducer.reduce(&s, .resized(Size(width: 200, height: 60)))))
+        let cells = StudyLayout.imageCells(for: Size(width: 200, height: 60))
+        #expect(first.canvas == Size(width: cells.width, height: cells.height * 2))
+        #expect(first.generation == 2)
+    }
+
+    @Test func windowPresetsZoomPanInvert() throws {
+        var s = opened()
+        var r = try #require(lastRequest(AppReducer.reduce(&s, .cycleWindow(1))))
+        #expect(r.settings.preset == 1)
+        r = try #require(lastRequest(AppReducer.reduce(&s, .adjustWindow(widthFactor: 0.5, levelShift: 0.1))))
+        // From the rendered window (C 2000, W 4000): width halves, level moves by a tenth of the old width.
+        #expect(r.settings.customWindow == WindowValues(center: 2400, width: 2000))
+        r = try #require(lastRequest(AppReducer.reduce(&s, .cycleWindow(1))))
+        #expect(r.settings.customWindow == nil && r.settings.preset == 2)
+        // Pan does nothing until zoomed.
+        #expect(AppReducer.reduce(&s, .pan(dx: 0.1, dy: 0)).isEmpty)
+        r = try #require(lastRequest(AppReducer.reduce(&s, .zoom(2))))
+        #expect(r.settings.zoom == 2)
+        r = try #require(lastRequest(AppReducer.reduce(&s, .pan(dx: 1, dy: 1))))
+        // Clamped so the view stays inside the image: at ×2 the centre can go to 0.75.
+        #expect(r.settings.centerX == 0.75 && r.settings.centerY == 0.75)
+        r = try #require(lastRequest(AppReducer.reduce(&s, .toggleInvert)))
+        #expect(r.settings.invert)
+        r = try #require(lastRequest(AppReducer.reduce(&s, .fitImage)))
+        #expect(r.settings.zoom == 1 && r.settings.centerX == 0.5 && r.settings.invert)
+    }
+
+    @Test func sixelModeSizesInScreenPixels() throws {
+        var s = Fixtures.loadedState()
+        s.graphics = .sixel
+        s.cellPixels = Size(width: 10, height: 20)
+        _ = AppReducer.reduce(&s, .resized(Size(width: 120, height: 40)))
+        let r = try #require(lastRequest(AppReducer.reduce(&s, .openSelected)))
+        let cells = StudyLayout.imageCells(for: Size(width: 120, height: 40))
+        #expect(r.canvas == Size(width: cells.width * 10, height: cells.height * 20))
+        #expect(r.graphics == .sixel)
     }
 }

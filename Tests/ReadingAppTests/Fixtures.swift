@@ -26,6 +26,10 @@ enum Fixtures {
     /// A 16×16 gradient, so golden screens show a real picture.
     static let gradient = GreyImage(width: 16, height: 16, pixels: (0..<256).map { UInt8(($0 % 16) * 16 + $0 / 16) })
 
+    static func rendered(generation: Int) -> RenderedImage {
+        RenderedImage(image: gradient, presetName: "as stored", window: WindowValues(center: 2000, width: 4000), generation: generation)
+    }
+
     static let handAI = AIResult(values: ["boneAge.months": "130"],
                                  details: ["Bone age 130 mo (95%: 118–142)", "Chronological 122 mo · SDS +0.8"],
                                  models: ["boneage-phantom 0.1"])

@@ -10,7 +10,7 @@ import Worklist
     func run(_ script: [InputEvent?], store: InMemoryReadStore, clock: ManualReadClock,
              ai: AIResult? = nil) -> (AppState, ScriptedBackend) {
         let env = AppEnvironment(reader: "dr.a", store: store, clock: clock, appSession: "S1",
-                                 loadImage: { _ in Fixtures.gradient }, runModels: { _ in ai }, background: false)
+                                 renderImage: { Fixtures.rendered(generation: $0.generation) }, runModels: { _ in ai }, background: false)
         let runner = EffectRunner(environment: env)
         let theme = try! Theme.builtin("dark")
         let program = Program<AppState, AppAction, AppEffect>(

@@ -20,7 +20,7 @@ import Testing
         _ = AppReducer.reduce(&s, .moveSelection(1))
         _ = AppReducer.reduce(&s, .openSelected)
         _ = AppReducer.reduce(&s, .readOpened(studyId: "HAND-1", readId: 7, decisions: [], confidence: nil))
-        _ = AppReducer.reduce(&s, .imageLoaded(studyId: "HAND-1", index: 0, Fixtures.gradient))
+        _ = AppReducer.reduce(&s, .imageRendered(studyId: "HAND-1", Fixtures.rendered(generation: 1)))
         _ = AppReducer.reduce(&s, .aiFinished(studyId: "HAND-1", Fixtures.handAI))
         check(s, "study-hand-80x24")
     }

@@ -1,4 +1,4 @@
-// Tools/graphics/probe-demo.sh builds this with proposed/TerminalProbe.swift against TerminalUI.
+// Tools/graphics/probe-demo.sh builds this with Sources/NCursesBackend/TerminalProbe.swift against TerminalUI.
 import Foundation
 import TerminalUI
 

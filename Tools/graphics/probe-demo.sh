@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Builds the proposed TerminalProbe (proposed/TerminalProbe.swift) with a small driver and runs
+# Builds the TerminalProbe (Sources/NCursesBackend/TerminalProbe.swift) with a small driver and runs
 # it in real terminals under a private Xvfb: xterm -ti vt340, plain xterm, kitty (if installed)
 # and tmux. Each line shows what was detected, the mode `auto` resolves to, how long the probe
 # took, and how many bytes were left on the tty afterwards (must be 0: nothing leaks as keys).
@@ -13,7 +13,7 @@ rel=$(swift build -c release --show-bin-path 2>/dev/null)
 bin="$root/.build/probe-demo"
 work=$(mktemp -d /tmp/lightbox-probe.XXXXXX)
 cp "$here/ProbeDemo.swift" "$work/main.swift"   # top-level code must live in main.swift
-swiftc -O -module-name ProbeDemo -I "$rel/Modules" "$work/main.swift" "$here/proposed/TerminalProbe.swift" \
+swiftc -O -module-name ProbeDemo -I "$rel/Modules" "$work/main.swift" "$here/../../Sources/NCursesBackend/TerminalProbe.swift" \
   "$rel"/TerminalUI.build/*.o "$rel"/Common.build/*.o -o "$bin"
 xvfb_pid=""
 cleanup() { [ -n "$xvfb_pid" ] && kill "$xvfb_pid" 2>/dev/null || true; tmux -L "lightbox-probe-$$" kill-server 2>/dev/null || true; rm -rf "$work"; }

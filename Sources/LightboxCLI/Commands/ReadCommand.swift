@@ -6,6 +6,8 @@ import Ledger
 import NCursesBackend
 import ReadingApp
 import TerminalUI
+
+extension GraphicsMode: ExpressibleByArgument {}
 import Worklist
 
 /// `lightbox read` (the default command): the reading room.
@@ -31,20 +33,18 @@ struct ReadCommand: ParsableCommand {
     @Option(name: .long, help: "Colour theme: dark, light, high-contrast, colorblind, dim, or a .toml file.")
     var theme: String = Theme.defaultName
 
-    @Option(name: .long, help: "Image drawing: auto or halfblock.")
-    var graphics: String = "auto"
+    @Option(name: .long, help: "Image drawing: auto (ask the terminal), halfblock, kitty or sixel.")
+    var graphics: GraphicsMode = .auto
 
     func run() throws {
         let (state, env, theme) = try reportingErrors { () -> (AppState, AppEnvironment, Theme) in
-            guard ["auto", "halfblock"].contains(graphics) else {
-                throw CLIError.badOption(name: "--graphics", value: graphics, expected: "auto or halfblock")
-            }
             let theme = try ThemeLoader.load(self.theme, environment: DataPaths.environment)
             let readerId = reader ?? DataPaths.defaultReader()
+            let renderer = ImageRenderer()
             let store = LedgerReadStore(ledger: try LedgerStore(path: db ?? LedgerStore.defaultPath(environment: DataPaths.environment)))
             let env = AppEnvironment(
                 reader: readerId, store: store, clock: SystemReadClock(), appSession: UUID().uuidString,
-                loadImage: ImagePreparation.load, runModels: { _ in nil })
+                renderImage: { try renderer.render($0) }, runModels: { _ in nil })
             var state = AppState(reader: readerId, libraryName: (library as NSString).lastPathComponent)
             state.mode = .clinical
             return (state, env, theme)
@@ -62,9 +62,17 @@ struct ReadCommand: ParsableCommand {
             },
             isFinished: { $0.finished },
             perform: { effect, inbox in runner.perform(effect, inbox: inbox) })
-        let terminal = NCursesTerminal()
+        // Ask the terminal what it can draw before curses owns the input, so replies never arrive as keys.
+        let caps = graphics == .halfblock ? GraphicsCapabilities() : TerminalProbe.run()
+        let terminal = NCursesTerminal(graphics: .halfblock, cellPixels: nil)
+        let size = terminal.size
+        let mode = GraphicsMode.resolve(requested: graphics, capabilities: caps, gridSize: size)
+        let cell = caps.cellPixels(gridSize: size)
+        terminal.useGraphics(mode, cellPixels: cell)
+        s.graphics = mode
+        if let cell { s.cellPixels = cell }
         defer { terminal.shutdown() }
         program.run(state: &s, backend: terminal, inbox: ActionInbox(),
-                    initial: [.libraryLoaded(lib.entries, statuses: statuses)])
+                    initial: [.resized(size), .libraryLoaded(lib.entries, statuses: statuses)])
     }
 }

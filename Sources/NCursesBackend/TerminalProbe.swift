@@ -1,13 +1,11 @@
-// Proposed for Sources/NCursesBackend/TerminalProbe.swift (the lead owns that target; see Docs/GRAPHICS.md).
-// Compiled and run as is by Tools/graphics/probe-demo.sh.
 import Foundation
 import TerminalUI
 
 /// Asks the terminal what it can draw, before curses starts. Reads the raw
 /// answers from the tty with echo and line mode off, so nothing shows on
 /// screen and nothing reaches curses as keys.
-enum TerminalProbe {
-    static func run(timeoutMilliseconds: Int = 150) -> GraphicsCapabilities {
+public enum TerminalProbe {
+    public static func run(timeoutMilliseconds: Int = 150) -> GraphicsCapabilities {
         var caps = GraphicsCapabilities()
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { return caps }
         let fd = open("/dev/tty", O_RDWR | O_NOCTTY)

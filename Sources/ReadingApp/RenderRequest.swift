@@ -1,0 +1,33 @@
+import TerminalUI
+
+/// What the image renderer should produce: one image, windowed and sized for
+/// the pane's pixel canvas. `generation` lets the reducer drop late results.
+public struct RenderRequest: Sendable, Equatable {
+    public var studyId: String
+    public var index: Int
+    public var path: String
+    public var modality: String
+    public var canvas: Size
+    public var graphics: GraphicsMode
+    public var cellPixels: Size
+    public var settings: ImageViewSettings
+    public var generation: Int
+
+    public init(studyId: String, index: Int, path: String, modality: String, canvas: Size, graphics: GraphicsMode,
+                cellPixels: Size, settings: ImageViewSettings, generation: Int) {
+        self.studyId = studyId; self.index = index; self.path = path; self.modality = modality; self.canvas = canvas
+        self.graphics = graphics; self.cellPixels = cellPixels; self.settings = settings; self.generation = generation
+    }
+}
+
+/// The renderer's answer: pixels at the fitted size plus what the status shows.
+public struct RenderedImage: Sendable, Equatable {
+    public var image: GreyImage
+    public var presetName: String
+    public var window: WindowValues
+    public var generation: Int
+
+    public init(image: GreyImage, presetName: String, window: WindowValues, generation: Int) {
+        self.image = image; self.presetName = presetName; self.window = window; self.generation = generation
+    }
+}
