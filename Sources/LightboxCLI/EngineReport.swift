@@ -1,6 +1,8 @@
+import Inference
+
 /// The inference engine's view of BLAS, for `lightbox doctor`.
 enum EngineReport {
     static func lines() -> [String] {
-        ["", "Inference engine", "  BLAS               OpenBLAS (kernel report arrives with the engine)"]
+        ["", "Inference engine"] + BLASDiagnostics.current().lines.map { "  " + $0 }
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Inference
 
 @main
 struct Lightbox: ParsableCommand {
@@ -24,4 +25,13 @@ struct Lightbox: ParsableCommand {
         ],
         defaultSubcommand: ReadCommand.self
     )
+
+    /// Debian's OpenBLAS may not recognise this CPU and fall back to a generic
+    /// kernel; the kernel is chosen when the library loads, so the only fix is
+    /// to re-execute with OPENBLAS_CORETYPE set (Docs/ENGINE.md). Done first,
+    /// before any terminal or file is touched.
+    static func main() {
+        BLASCoreSelection.reexecIfGenericKernel()
+        main(nil)
+    }
 }

@@ -22,24 +22,11 @@ struct DoctorCommand: ParsableCommand {
         print("")
         print("CPU")
         print("  cores              \(ProcessInfo.processInfo.activeProcessorCount)")
-        print("  features           \(CPUInfo.features().joined(separator: " "))")
         for line in EngineReport.lines() { print(line) }
         print("")
         print("Paths")
         print("  ledger (default)   \(LedgerStore.defaultPath(environment: env))")
         print("  user themes        \(ThemeLoader.userDirectory(environment: env))")
         print("  built-in themes    \(Theme.builtinNames.joined(separator: ", "))")
-    }
-}
-
-/// CPU flags that matter for the engine, from /proc/cpuinfo.
-enum CPUInfo {
-    static func features() -> [String] {
-        guard let text = try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8),
-              let flagsLine = text.split(separator: "\n").first(where: { $0.hasPrefix("flags") }) else { return ["unknown"] }
-        let flags = Set(flagsLine.split(separator: ":").last?.split(separator: " ").map(String.init) ?? [])
-        let wanted = ["sse4_2", "avx", "avx2", "fma", "avx512f", "avx512bw", "avx512vl", "avx512_vnni"]
-        let have = wanted.filter(flags.contains)
-        return have.isEmpty ? ["baseline x86-64"] : have
     }
 }
