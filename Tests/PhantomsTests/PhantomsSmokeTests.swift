@@ -1,5 +1,0 @@
-import Testing
-
-@Suite struct PhantomsSmoke {
-    @Test func moduleBuilds() { #expect(Bool(true)) }
-}
