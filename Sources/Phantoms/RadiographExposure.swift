@@ -5,7 +5,7 @@ struct RadiographExposure: Sendable {
     /// exposure: water-like soft tissue, compact bone, cancellous bone, steel.
     var muSoft = 0.035
     var muCortex = 0.21
-    var muCancellous = 0.075
+    var muCancellous = 0.06
     var muMetal = 1.2
     /// Photons per pixel in the unattenuated field: sets quantum (Poisson) noise.
     var photonsPerPixel = 2500.0
@@ -44,8 +44,8 @@ struct RadiographExposure: Sendable {
         e.heel = rng.uniform(0.05, 0.2)
         e.heelAngle = rng.bernoulli(0.5) ? Double.pi / 2 : -Double.pi / 2
         e.blurSigmaPx = rng.uniform(0.5, 1.2)
-        e.trabecularContrast = rng.uniform(0.15, 0.32)
-        e.trabecularFeatureMm = rng.uniform(0.4, 0.6)
+        e.trabecularContrast = rng.uniform(0.1, 0.2)
+        e.trabecularFeatureMm = rng.uniform(0.6, 0.9)
         e.collimation = (rng.uniform(0, 0.08), rng.uniform(0, 0.05), rng.uniform(0, 0.08), rng.uniform(0, 0.05))
         e.collimationTilt = rng.gaussian(mean: 0, sd: 0.015)
         e.edgeEnhancement = rng.uniform(0.1, 0.5)

@@ -105,6 +105,8 @@ struct RadiographRenderer {
         var textureRng = rng.fork(1)
         let trab = FloatImage.bandLimitedNoise(width: width, height: height,
                                                featurePx: e.trabecularFeatureMm / pixelSpacing, rng: &textureRng)
+        let medium = FloatImage.bandLimitedNoise(width: width, height: height,
+                                                 featurePx: 2.5 * e.trabecularFeatureMm / pixelSpacing, rng: &textureRng)
         let coarse = FloatImage.bandLimitedNoise(width: width, height: height,
                                                  featurePx: 12 / pixelSpacing, rng: &textureRng)
 
@@ -122,7 +124,8 @@ struct RadiographRenderer {
         for y in 0..<height {
             for x in 0..<width {
                 let i = y * width + x
-                let tex = Double(trab.pixels[i])
+                // Ridged noise (1 − 2|n|) draws a mesh of thin struts, closer to trabeculae than blobs.
+                let tex = 0.7 * (1 - 1.6 * abs(Double(trab.pixels[i]))) + 0.5 * Double(medium.pixels[i])
                 let bone = Double(maps.cortex.pixels[i] + maps.medulla.pixels[i])
                 let softPath = max(Double(maps.soft.pixels[i]) - bone, 0) * (1 + 0.04 * Double(coarse.pixels[i]))
                 let attenuation = e.muSoft * softPath

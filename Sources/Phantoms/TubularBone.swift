@@ -46,7 +46,7 @@ struct TubularBone: Sendable {
         return Rod(length: length,
                    halfWidths: [b, b * 0.45 + s * 0.55, s * 1.03, s, s * 1.03, h * 0.45 + s * 0.55, h],
                    cortexFractions: [0.1 * c, 0.2 * c, 0.42 * c, 0.5 * c, 0.42 * c, 0.2 * c, 0.1 * c].map { min($0, 0.9) },
-                   interiorDensity: [1.0, 0.85, 0.45, 0.35, 0.45, 0.85, 1.0],
+                   interiorDensity: [0.85, 0.7, 0.42, 0.35, 0.42, 0.7, 0.85],
                    capStart: max(b * baseCap, 0.3), capEnd: max(h * headCap, 0.3),
                    depthRatio: depthRatio, bow: bow)
     }
