@@ -26,11 +26,11 @@ struct HandAnatomy {
     }
 
     static let rays: [Int: Ray] = [
-        1: Ray(base: Vec2(25, -29), angle: 38, lengths: [44, 31, 0, 23], halfWidths: [5.2, 4.4, 0, 3.0], spread: 6),
-        2: Ray(base: Vec2(12, -37), angle: 7, lengths: [67, 40, 23, 17], halfWidths: [4.4, 4.1, 3.5, 2.6], spread: 7),
-        3: Ray(base: Vec2(1, -38), angle: 0, lengths: [64, 45, 27, 19], halfWidths: [4.5, 4.3, 3.7, 2.7], spread: 1),
-        4: Ray(base: Vec2(-9.5, -36), angle: -7, lengths: [57, 42, 26, 19], halfWidths: [3.8, 4.0, 3.4, 2.6], spread: -5),
-        5: Ray(base: Vec2(-18.5, -32), angle: -14, lengths: [52, 33, 19, 16], halfWidths: [3.6, 3.5, 3.0, 2.4], spread: -12),
+        1: Ray(base: Vec2(26, -29), angle: 40, lengths: [44, 31, 0, 23], halfWidths: [5.4, 4.6, 0, 3.1], spread: 6),
+        2: Ray(base: Vec2(13, -37), angle: 9, lengths: [67, 40, 23, 17], halfWidths: [4.6, 4.3, 3.6, 2.7], spread: 6),
+        3: Ray(base: Vec2(1, -38), angle: 0, lengths: [64, 45, 27, 19], halfWidths: [4.7, 4.5, 3.8, 2.8], spread: 1),
+        4: Ray(base: Vec2(-10.5, -36), angle: -9, lengths: [57, 42, 26, 19], halfWidths: [4.0, 4.2, 3.5, 2.7], spread: -4),
+        5: Ray(base: Vec2(-20.5, -32), angle: -18, lengths: [52, 33, 19, 16], halfWidths: [3.8, 3.7, 3.1, 2.5], spread: -9),
     ]
 
     /// Adult carpal layout: centre, semi-axes, rotation (deg), squareness, lobes.
@@ -50,7 +50,7 @@ struct HandAnatomy {
         let t = s.boneAgeMonths
         let size = HandPhantom.sizeFactor(boneAgeMonths: t, sex: s.sex) * s.sizeJitter
         let maturity = Math.clamp(t / OssificationSchedule.maturityMonths(sex: s.sex), 0, 1)
-        let widthScale = Math.pow(size, 0.92)
+        let widthScale = Math.pow(size, 0.8)
         let cortexScale = 0.75 + 0.35 * maturity
         let jointGap = size * (1.8 + 7.5 * Math.pow(1 - maturity, 1.6))
         let shaftShare = 0.84 + 0.16 * maturity
@@ -187,7 +187,7 @@ struct HandAnatomy {
         let forearmAngle = Math.radians(rng.gaussian(mean: 0, sd: 2))
         let down = Vec2(-Math.sin(forearmAngle), Math.cos(forearmAngle))
         let carpusGap = size * (2.0 + 9 * Math.pow(1 - maturity, 1.4))
-        for (name, x0, y0, distalHW, shaftHW) in [("radius", 8.5, 1.0, 14.5, 7.5), ("ulna", -15.5, 4.0, 7.8, 6.2)] {
+        for (name, x0, y0, distalHW, shaftHW) in [("radius", 8.5, 1.0, 12.5 + 2 * maturity, 7.0), ("ulna", -15.5, 4.0, 7.2, 5.8)] {
             let (state, centre) = epiphysis(name, metaphysisGap: physis * 1.2, headLike: false)
             let epiThickness = state.present ? state.thicknessRatio * distalHW * widthScale : 0
             let start = Vec2(x0 * size, y0 * size + carpusGap + (state.present ? epiThickness + max(state.gap, 0) : 0) - epiThickness * 0.3)
@@ -208,7 +208,7 @@ struct HandAnatomy {
         }
 
         // Soft tissue: fingers, palm, thenar and hypothenar eminences, wrist and forearm.
-        let chubby = 2.0 + 0.5 * (1 - maturity)
+        let chubby = 2.25 + 0.7 * (1 - maturity)
         for ray in 1...5 {
             guard let head = mcHeads[ray], let tip = fingerTips[ray] else { continue }
             let r = (shaftWidth[ray] ?? 4 * size) * chubby
@@ -216,14 +216,17 @@ struct HandAnatomy {
         }
         // Palm: tapered cylinders along the metacarpals and across their bases and heads.
         for ray in 2...5 {
-            scene.soft.append(.capsule(a: HandAnatomy.rays[ray]!.base * size, b: mcHeads[ray]!, ra: 13 * size, rb: 12 * size, depthRatio: 0.85))
+            scene.soft.append(.capsule(a: HandAnatomy.rays[ray]!.base * size, b: mcHeads[ray]!, ra: 16 * size, rb: 15 * size, depthRatio: 0.85))
         }
-        scene.soft.append(.capsule(a: mcHeads[2]!, b: mcHeads[5]!, ra: 11 * size, rb: 10 * size, depthRatio: 0.85))
-        scene.soft.append(.capsule(a: mcMid[2]!, b: mcMid[5]!, ra: 14 * size, rb: 14 * size, depthRatio: 0.85))
-        scene.soft.append(.capsule(a: Vec2(14, -18) * size, b: mcHeads[1]!, ra: 15 * size, rb: 11 * size, depthRatio: 0.95))
-        scene.soft.append(.capsule(a: Vec2(-20, -20) * size, b: mcHeads[5]! + Vec2(-2, 0) * size, ra: 14 * size, rb: 11 * size, depthRatio: 0.85))
+        scene.soft.append(.capsule(a: mcHeads[2]!, b: mcHeads[5]!, ra: 13 * size, rb: 12 * size, depthRatio: 0.85))
+        scene.soft.append(.capsule(a: mcMid[2]!, b: mcMid[5]!, ra: 17 * size, rb: 17 * size, depthRatio: 0.85))
+        scene.soft.append(.capsule(a: Vec2(14, -18) * size, b: mcHeads[1]!, ra: 18 * size, rb: 13 * size, depthRatio: 0.95))
+        scene.soft.append(.capsule(a: Vec2(-20, -20) * size, b: mcHeads[5]! + Vec2(-2, 0) * size, ra: 17 * size, rb: 13 * size, depthRatio: 0.85))
         scene.soft.append(.capsule(a: Vec2(-3, -22) * size, b: Vec2(-3, 0) * size + down * (300 * size),
-                                   ra: 31 * size, rb: 36 * size, depthRatio: 0.8))
+                                   ra: 33 * size, rb: 36 * size, depthRatio: 0.8))
+        // Children's bones are less mineralised: lower contrast against soft tissue.
+        let density = 0.62 + 0.38 * Math.smoothstep(0, 1, maturity)
+        for k in scene.bones.indices { scene.bones[k].density = density }
         return Built(scene: scene, centres: centres, size: size)
     }
 }

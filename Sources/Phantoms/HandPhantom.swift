@@ -101,7 +101,7 @@ public struct HandPhantom: Sendable {
         return max(1, ba - z * sd)
     }
 
-    /// Display window from the 2nd–99.8th percentiles of the stored values.
+    /// Display window from the 1st–99.8th percentiles of the stored values.
     static func window(_ samples: [UInt16]) -> (Double, Double) {
         // Saturated pixels (collimator shadow, metal) would stretch the window: leave them out.
         let top = samples.max() ?? 0
@@ -118,7 +118,8 @@ public struct HandPhantom: Sendable {
             }
             return 65535
         }
-        let lo = percentile(0.02), hi = percentile(0.998)
+        // Open a little below the darkest tissue so the direct-exposure field reads grey, as on film.
+        let hi = percentile(0.998), lo = max(0, percentile(0.01) - 0.25 * (hi - percentile(0.01)))
         return ((lo + hi) / 2, max(hi - lo, 1))
     }
 }

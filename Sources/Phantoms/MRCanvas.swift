@@ -48,6 +48,17 @@ struct MRCanvas {
         return outside + min(max(dx, dy), 0) - r
     }
 
+    /// A vertebral body: rounded box whose anterior and posterior walls are concave (waisted)
+    /// by `waist` × half-depth at mid-height.
+    static func vertebralBody(_ p: Vec2, centre c: Vec2, half h: Vec2, angle: Double, radius r: Double, waist: Double) -> Double {
+        let q = Affine2.rotation(-angle).apply(p - c)
+        let t = Math.clamp(q.y / h.y, -1, 1)
+        let hx = h.x * (1 - waist * (1 - t * t))
+        let dx = abs(q.x) - hx + r, dy = abs(q.y) - h.y + r
+        let outside = Vec2(max(dx, 0), max(dy, 0)).length
+        return outside + min(max(dx, dy), 0) - r
+    }
+
     /// Ellipse (approximate distance, exact sign).
     static func ellipse(_ p: Vec2, centre c: Vec2, a: Double, b: Double, angle: Double) -> Double {
         let q = Affine2.rotation(-angle).apply(p - c)

@@ -52,7 +52,7 @@ struct RadiographExposure: Sendable {
         e.edgeRadiusMm = rng.uniform(1.5, 4)
         e.contrastGamma = rng.uniform(0.5, 0.8)
         e.electronicNoise = rng.uniform(1.5, 6)
-        e.lowTarget = rng.uniform(0.12, 0.3)
+        e.lowTarget = rng.uniform(0.18, 0.36)
         e.highTarget = rng.uniform(0.85, 0.97)
         return e
     }

@@ -90,8 +90,8 @@ struct RadiographRenderer {
                 if bone.isMetal {
                     maps.metal.pixels[i] += Float(keep * best.total)
                 } else {
-                    maps.cortex.pixels[i] += Float(keep * (best.cortex + extra.cortex))
-                    maps.medulla.pixels[i] += Float(keep * (best.medulla + extra.medulla))
+                    maps.cortex.pixels[i] += Float(keep * bone.density * (best.cortex + extra.cortex))
+                    maps.medulla.pixels[i] += Float(keep * bone.density * (best.medulla + extra.medulla))
                 }
             }
         }

@@ -42,6 +42,8 @@ struct PlacedBone: Sendable {
     /// Motion of this fragment in the bone frame (applied after clipping).
     var fragmentMotion: Affine2 = .identity
     var isMetal: Bool = false
+    /// Mineral density relative to adult bone (children's bones are less mineralised).
+    var density: Double = 1
 }
 
 /// Soft-tissue envelope pieces; the envelope is their union (max thickness).

@@ -113,13 +113,17 @@ struct SpineAnatomyPainter: Sendable {
                 var v: Double
                 if n < 0 {
                     // Retroperitoneum and abdomen: fat, bowel, vessels.
-                    v = 0.42 + 0.16 * tex + 0.05 * grain
+                    v = 0.42 + 0.1 * tex + 0.06 * grain
                     // Aorta/IVC flow void in front of the upper lumbar bodies, fading off the midline.
-                    let vesselNear = -(bodyDepth + 3), vesselFar = -(bodyDepth + 22)
-                    if n < vesselNear && n > vesselFar && s > conus - 40 && s < l4 + 5 {
+                    let vesselNear = -(bodyDepth + 4), vesselFar = -(bodyDepth + 18)
+                    if offset < -1 && n < vesselNear && n > vesselFar && s > conus - 40 && s < l4 + 5 {
                         let edge = Math.smoothstep(0, 2, min(vesselNear - n, n - vesselFar)) * Math.smoothstep(l4 + 5, l4 - 10, s)
-                        v = Math.lerp(v, 0.08, 0.8 * edge * Math.smoothstep(-14, -2, offset))
+                        v = Math.lerp(v, 0.08, 0.7 * edge)
                     }
+                } else if s > sacEnd + 6 {
+                    // Below the thecal sac: the sacral canal is fat-filled, then the buttock tissues.
+                    let back = p.x - backX(p.y) - posteriorWall
+                    v = back < muscleDepth ? 0.24 + 0.05 * tex + 0.04 * grain : (back < muscleDepth + subcutaneousFat ? 0.8 + 0.05 * tex : (back < muscleDepth + subcutaneousFat + 2 ? 0.3 : 0))
                 } else if n < w.a {
                     v = n < 0.8 ? 0.08 : 0.4 + 0.05 * grain   // posterior longitudinal ligament, epidural veins
                 } else if n <= w.b {
@@ -205,15 +209,21 @@ struct SpineAnatomyPainter: Sendable {
             let half = Vec2(vert.depth * depthFactor / 2, vert.height / 2)
             let centre = vert.centre
             let marrow = marrowSignal * (vert.isSacral ? 0.95 : 1)
+            let waist = vert.isSacral ? 0.02 : 0.06
             canvas.paint(box: MRCanvas.box(around: [centre], margin: vert.depth),
-                         sdf: { MRCanvas.roundedBox($0, centre: centre, half: half, angle: angle, radius: 2.5) },
+                         sdf: { MRCanvas.vertebralBody($0, centre: centre, half: half, angle: angle, radius: 2.5, waist: waist) },
                          value: { _ in 0.07 })
             let inner = Vec2(half.x - 1.3, half.y - 1.1)
+            // Marrow with coarse heterogeneity; the basivertebral vein enters the back of the body.
+            let vein = centre + vert.posterior * (half.x - 3)
             canvas.paint(box: MRCanvas.box(around: [centre], margin: vert.depth),
-                         sdf: { MRCanvas.roundedBox($0, centre: centre, half: inner, angle: angle, radius: 2) },
+                         sdf: { MRCanvas.vertebralBody($0, centre: centre, half: inner, angle: angle, radius: 2, waist: waist) },
                          value: { p in
                              let px = worldToPixel.apply(p)
-                             return marrow * (1 + 0.1 * Double(coarse.bilinear(px.x, px.y)) + 0.06 * Double(fine.bilinear(px.x, px.y)))
+                             var v = marrow * (1 + 0.12 * Double(coarse.bilinear(px.x, px.y)) + 0.07 * Double(fine.bilinear(px.x, px.y)))
+                             let d = (p - vein).length
+                             if d < 3.5 { v = Math.lerp(v, 0.85, Math.smoothstep(3.5, 1.5, d) * midline) }
+                             return v
                          })
         }
         return canvas.image

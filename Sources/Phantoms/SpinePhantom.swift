@@ -51,7 +51,7 @@ public struct SpinePhantom: Sendable {
             let offset = Double(k - mid) * sliceGap
             var t = texture
             var canvas = anatomy.paint(size: size, worldToPixel: worldToPixel, spacing: spacing, offset: offset, rng: &t)
-            canvas = canvas.blurred(sigma: 0.55)
+            canvas = canvas.blurred(sigma: 0.65)
             // Surface coil under the back: signal falls off anteriorly; Rician magnitude noise.
             var samples = [UInt16](repeating: 0, count: size * size)
             let sigma = 1.0 / snr
