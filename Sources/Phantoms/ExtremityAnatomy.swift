@@ -37,7 +37,9 @@ enum ExtremityAnatomy {
                                                 exponent: p, angle: Math.radians(angle)), fracturable: false)
         }
         // Proximal is +y: tubes run from their proximal end (larger y) to the distal end.
-        let radius = tube("radius", Vec3(9, 240, 0), Vec3(9, 2, 0), 7, 6, 1.1, 2.1, 0.4, 0.2)
+        var radius = tube("radius", Vec3(9, 240, 0), Vec3(9, 6, 0), 7, 6, 1.1, 2.0, 0.4, 0.2)
+        radius.distalEndTilt = Math.radians(-20)
+        radius.distalEndThickness = 0.55
         let ulna = tube("ulna", Vec3(-15, 250, -4), Vec3(-15.5, 5, -3), 6, 6, 1.5, 1.25, 0.5, 0.6)
         var carpus = [
             compact("capitate", Vec3(1, -23, 0), 7, 11, 8, 2.6), compact("hamate", Vec3(-10, -22, 1), 7.5, 9.5, 8, 2.5, -8),
@@ -67,15 +69,22 @@ enum ExtremityAnatomy {
         case .wrist:
             return [radius, ulna] + carpus + (1...5).flatMap { ray($0, upTo: 1) }
         case .finger:
-            return ray(finger, upTo: 3)
+            // Finger films usually include the neighbouring fingers at the edge of the field.
+            var neighbours: [LimbBone] = []
+            for r in [finger - 1, finger + 1] where (2...5).contains(r) {
+                neighbours += ray(r, upTo: 3).map { var b = $0; b.fracturable = false; return b }
+            }
+            return ray(finger, upTo: 3) + neighbours
         case .forearm:
             carpus.removeAll { ["trapezium", "trapezoid", "hamate", "capitate"].contains($0.name) }
-            let r = tube("radius", Vec3(7, 248, 2), Vec3(9, 2, 0), 6.5, 5.5, 1.6, 2.1, 0.5, 0.2)
+            var r = tube("radius", Vec3(7, 248, 2), Vec3(9, 6, 0), 6.5, 5.5, 1.6, 2.0, 0.5, 0.2)
+            r.distalEndTilt = Math.radians(-20)
+            r.distalEndThickness = 0.55
             let u = tube("ulna", Vec3(-12, 262, -8), Vec3(-15.5, 5, -3), 7, 7.5, 1.8, 1.25, 0.6, 0.6)
             let humerus = tube("humerus", Vec3(-2, 330, -10), Vec3(-2, 262, -10), 22, 10, 1.0, 1.3, 0.4, 0.5, fracturable: false)
             return [r, u, humerus] + carpus
         case .elbow:
-            let humerus = tube("humerus", Vec3(0, -160, 0), Vec3(0, -12, 0), 10, 9, 1.0, 3.0, 0.2, 0.35)
+            let humerus = tube("humerus", Vec3(0, -160, 0), Vec3(0, -14, 0), 10, 9, 1.0, 2.4, 0.2, 0.45)
             let capitellum = compact("capitellum", Vec3(10, -6, 3), 10, 9, 10, 2.2)
             let trochlea = compact("trochlea", Vec3(-9, -4, -2), 12, 10, 12, 2.2)
             let r = tube("radius", Vec3(11, 8, 3), Vec3(13, 170, 5), 5.5, 5.5, 2.0, 1.3, 0.3, 0.4)
@@ -104,13 +113,17 @@ enum ExtremityAnatomy {
             out.append(cap(Vec3(20, -20, 8), Vec3(50, -70, 14), 14, 14, 0.8))
             return out
         case .finger:
-            let g = HandAnatomy.rays[finger]!
-            let a = Math.radians(g.angle)
-            let head = Vec3(g.base.x + Math.sin(a) * g.lengths[0], g.base.y - Math.cos(a) * g.lengths[0], 0)
-            let total = g.lengths[1...].reduce(0, +) + 10
-            let b2 = Math.radians(g.angle + g.spread * 0.5)
-            return [cap(head, Vec3(head.x + Math.sin(b2) * total, head.y - Math.cos(b2) * total, 0), g.halfWidths[1] * 2.2, g.halfWidths[1] * 2, 0.8),
-                    cap(Vec3(g.base.x, g.base.y + 10, 0), head, 30, 14)]
+            var out: [SoftShape] = []
+            for r in [finger - 1, finger, finger + 1] where (2...5).contains(r) {
+                let g = HandAnatomy.rays[r]!
+                let a = Math.radians(g.angle)
+                let head = Vec3(g.base.x + Math.sin(a) * g.lengths[0], g.base.y - Math.cos(a) * g.lengths[0], 0)
+                let total = g.lengths[1...].reduce(0, +) + 10
+                let b2 = Math.radians(g.angle + g.spread * 0.5)
+                out.append(cap(head, Vec3(head.x + Math.sin(b2) * total, head.y - Math.cos(b2) * total, 0), g.halfWidths[1] * 2.2, g.halfWidths[1] * 2, 0.8))
+                out.append(cap(Vec3(g.base.x, g.base.y, 0), head, 14, 13))
+            }
+            return out
         case .forearm:
             return [cap(Vec3(-3, 360, -6), Vec3(-3, -10, 0), 40, 34, 0.75), cap(Vec3(-2, -10, 0), Vec3(-2, -60, 0), 30, 16)]
         case .elbow:

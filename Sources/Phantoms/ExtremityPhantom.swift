@@ -36,7 +36,7 @@ public struct ExtremityPhantom: Sendable {
             let candidates = bones.filter { $0.fracturable && $0.tubular(view: 0, cortexScale: 1) != nil }
             let target = Self.preferredTarget(bodyPart, candidates, rng: &fractureRng)
             var plan = FracturePlan.random(bone: target.name, rng: &fractureRng)
-            if bodyPart == .wrist && target.name == "radius" { plan.position = fractureRng.uniform(0.84, 0.93) }
+            if bodyPart == .wrist && (target.name == "radius" || target.name == "ulna") { plan.position = fractureRng.uniform(0.84, 0.94) }
             if bodyPart == .forearm { plan.position = fractureRng.uniform(0.3, 0.8) }
             if bodyPart == .elbow && target.name == "radius" { plan.position = fractureRng.uniform(0.08, 0.2) }
             if bodyPart == .elbow && target.name == "humerus" { plan.position = fractureRng.uniform(0.78, 0.9) }
@@ -174,7 +174,8 @@ public struct ExtremityPhantom: Sendable {
             // Screws run front to back: across the image in the lateral view, end-on (a disc) in the AP view.
             let across = Math.sin(phi)
             if abs(across) > 0.3 {
-                out.append(PlacedBone(name: "screw", parts: [BonePart(shape: .rod(screw), placement: Affine2.translation(Vec2(x, offset + (w + 2) * (across > 0 ? 1 : -1))).then(before: .rotation(across > 0 ? -.pi / 2 : .pi / 2)))],
+                let sign: Double = across > 0 ? 1 : -1
+                out.append(PlacedBone(name: "screw", parts: [BonePart(shape: .rod(screw), placement: Affine2.translation(Vec2(x, offset + 1.8 * sign)).then(before: .rotation(-sign * .pi / 2)))],
                                       placement: tube.frame, isMetal: true))
             } else {
                 let head = Blob(a: 2.2, b: 2.2, depth: screwLength * 0.9, cortex: 2.2)

@@ -15,6 +15,9 @@ struct LimbBone: Sendable {
     var form: Form
     /// Whether a fracture may be placed on this bone (shafts and metaphyses of tubular bones).
     var fracturable: Bool = true
+    /// Adult (fused) articular end at the distal end: rounded head, tilted for the radius.
+    var distalEndTilt: Double = 0
+    var distalEndThickness: Double = 0.7
 
     /// Tubular bone as seen at view angle φ (radians).
     func tubular(view phi: Double, cortexScale: Double) -> TubularBone? {
@@ -26,6 +29,9 @@ struct LimbBone: Sendable {
         bone.baseCap = pc
         bone.headCap = dc
         bone.cortexScale = cortexScale
+        bone.headEpiphysis = EpiphysisState(present: true, widthRatio: 0.98, thicknessRatio: distalEndThickness, bend: 0,
+                                            gap: -0.45 * distalEndThickness * w, fused: true, scar: 0.12)
+        bone.epiphysisTilt = distalEndTilt * Math.cos(phi)
         bone.depthRatio = Math.clamp(((hd * Math.cos(phi)) * (hd * Math.cos(phi)) + (hw * Math.sin(phi)) * (hw * Math.sin(phi))).squareRoot() / w, 0.5, 1.4) * 0.85
         return bone
     }
@@ -34,7 +40,7 @@ struct LimbBone: Sendable {
         guard case let .compact(c, ax, ay, az, exponent, angle) = form else { return nil }
         let a = ((ax * Math.cos(phi)) * (ax * Math.cos(phi)) + (az * Math.sin(phi)) * (az * Math.sin(phi))).squareRoot()
         let depth = 2 * ((az * Math.cos(phi)) * (az * Math.cos(phi)) + (ax * Math.sin(phi)) * (ax * Math.sin(phi))).squareRoot() * 0.85
-        let blob = Blob(a: a, b: ay, exponent: exponent, depth: depth, cortex: 0.6 * cortexScale, interiorDensity: 0.95)
+        let blob = Blob(a: a * 0.92, b: ay * 0.92, exponent: exponent + 0.3, depth: depth * 0.9, cortex: 0.6 * cortexScale, interiorDensity: 0.9)
         let placement = Affine2.translation(c.project(phi)).then(before: .rotation(angle * Math.cos(phi)))
         return PlacedBone(name: name, parts: [BonePart(shape: .blob(blob), placement: .identity)], placement: placement)
     }
