@@ -46,7 +46,13 @@ struct RadiographExposure: Sendable {
         e.blurSigmaPx = rng.uniform(0.5, 1.2)
         e.trabecularContrast = rng.uniform(0.1, 0.2)
         e.trabecularFeatureMm = rng.uniform(0.6, 0.9)
-        e.collimation = (rng.uniform(0, 0.08), rng.uniform(0, 0.05), rng.uniform(0, 0.08), rng.uniform(0, 0.05))
+        // Half the films are collimated inside the detector (white margins), half are cropped to the field.
+        if rng.bernoulli(0.5) {
+            e.collimation = (rng.uniform(0, 0.08), rng.uniform(0, 0.05), rng.uniform(0, 0.08), rng.uniform(0, 0.05))
+        } else {
+            e.collimation = (-0.1, -0.1, -0.1, -0.1)
+            _ = rng.uniform(0, 1)
+        }
         e.collimationTilt = rng.gaussian(mean: 0, sd: 0.015)
         e.edgeEnhancement = rng.uniform(0.1, 0.5)
         e.edgeRadiusMm = rng.uniform(1.5, 4)
