@@ -195,11 +195,12 @@ struct HandAnatomy {
                                    baseHalfWidth: distalHW * widthScale, shaftHalfWidth: shaftHW * widthScale,
                                    headHalfWidth: shaftHW * widthScale * 1.2)
             bone.cortexScale = cortexScale * 1.1
-            bone.baseCap = 0.2
+            bone.baseCap = 0.3
             bone.baseEpiphysis = state
             bone.baseEpiphysis.thicknessRatio *= name == "radius" ? 0.85 : 0.9
             bone.depthRatio = 0.62
-            bone.epiphysisTilt = name == "radius" ? Math.radians(-14) : 0
+            // The growth plate runs square to the shaft; the radial inclination comes with fusion.
+            bone.epiphysisTilt = 0
             let placed = bone.placed()
             scene.bones.append(placed.bone)
             var c = centre

@@ -82,4 +82,12 @@ import Testing
         case .spine: #expect(decoded.spine != nil && decoded.hand == nil && decoded.extremity == nil)
         }
     }
+
+    /// Speed sanity (not timed): a full-size spine study renders in the default size.
+    @Test func fullSizeSpineStudy() {
+        let study = PhantomGenerator().generate(kind: .spine, seed: 1, index: 0)
+        #expect(study.images.allSatisfy { $0.width == 320 && $0.height == 320 })
+        let defaults = PhantomGenerator()
+        #expect(defaults.handSize.width == 1024 && defaults.handSize.height == 1280)
+    }
 }
