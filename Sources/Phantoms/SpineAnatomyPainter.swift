@@ -85,12 +85,13 @@ struct SpineAnatomyPainter: Sendable {
 
         // The back (muscle, fat, skin) follows a straightened line: the lumbar posterior margin
         // with its ends continued vertically, so the skin does not wrap round the sacrum.
-        let lumbar = layout.vertebrae.filter { !$0.isSacral || $0.name == "S1" }
+        let lumbar = layout.vertebrae.filter { !$0.isSacral }
         let backTop = lumbar.first!.posteriorUpper, backBottom = lumbar.last!.posteriorLower
         let backPoints = lumbar.flatMap { [$0.posteriorUpper, $0.posteriorLower] }
         func backX(_ y: Double) -> Double {
             if y <= backTop.y { return backTop.x }
-            if y >= backBottom.y { return backBottom.x + (y - backBottom.y) * 0.15 }
+            // Below L5 the back slopes out gently over the sacrum and buttocks.
+            if y >= backBottom.y { return backBottom.x + (y - backBottom.y) * 0.3 }
             for i in 0..<(backPoints.count - 1) where backPoints[i + 1].y >= y {
                 let a = backPoints[i], b = backPoints[i + 1]
                 let t = (y - a.y) / max(b.y - a.y, 1e-6)
@@ -111,9 +112,15 @@ struct SpineAnatomyPainter: Sendable {
                 w.b = w.a + (w.b - w.a) * taper
                 let posteriorWall = epidural + sacDiameter(offset: offset)
                 var v: Double
-                if n < 0 {
+                let skin = p.x - backX(p.y) - posteriorWall - muscleDepth - subcutaneousFat
+                if skin > 2 {
+                    v = 0
+                } else if skin > 0 {
+                    v = 0.3
+                } else if n < 0 {
                     // Retroperitoneum and abdomen: fat, bowel, vessels.
-                    v = 0.42 + 0.1 * tex + 0.06 * grain
+                    // Bowel and mesentery: mid-grey with bright fluid-filled loops.
+                    v = 0.34 + 0.07 * tex + 0.04 * grain + 0.25 * Math.smoothstep(0.8, 1.6, tex)
                     // Aorta/IVC flow void in front of the upper lumbar bodies, fading off the midline.
                     let vesselNear = -(bodyDepth + 4), vesselFar = -(bodyDepth + 18)
                     if offset < -1 && n < vesselNear && n > vesselFar && s > conus - 40 && s < l4 + 5 {
@@ -161,14 +168,14 @@ struct SpineAnatomyPainter: Sendable {
             let height = bottom - top
             let sMid = (top + bottom) / 2 + height * 0.2
             let wall = epidural + sacDiameter(offset: offset)
-            let pieces: [(s: Double, n: Double, hs: Double, hn: Double, opacity: Double)] = [
-                (sMid, wall + 5, height * 0.36, 4.5, 1),                                          // lamina
-                (sMid + 5, wall + 5 + 16, height * 0.36, 16 * (vert.isSacral ? 0.5 : 1), midline), // spinous process
-                ((top + bottom) / 2, wall / 2, height * 0.3, wall / 2 + 1, Math.smoothstep(5, 8, abs(offset))), // pedicle
+            let pieces: [(s: Double, n: Double, hs: Double, hn: Double, opacity: Double, taper: Double, slope: Double)] = [
+                (sMid, wall + 5, height * 0.36, 4.5, 1, 0, 0),                                              // lamina
+                (sMid + 4, wall + 5 + 16, height * 0.34, 16 * (vert.isSacral ? 0.5 : 1), midline, 0.12, 0.15), // spinous process
+                ((top + bottom) / 2, wall / 2, height * 0.3, wall / 2 + 1, Math.smoothstep(5, 8, abs(offset)), 0, 0), // pedicle
             ]
             for piece in pieces where piece.opacity > 0.01 {
                 paintInArc(&canvas, f: f, centre: (piece.s, piece.n), half: (piece.hs, piece.hn), opacity: piece.opacity,
-                           coarse: coarse)
+                           taper: piece.taper, slope: piece.slope, coarse: coarse)
             }
         }
 
@@ -229,9 +236,10 @@ struct SpineAnatomyPainter: Sendable {
         return canvas.image
     }
 
-    /// A cortical-rimmed marrow box in (s, n) coordinates.
+    /// A cortical-rimmed marrow box in (s, n) coordinates, optionally narrowing (`taper`) and
+    /// sloping caudally (`slope`, mm of s per mm of n) towards its posterior tip, like a spinous process.
     private func paintInArc(_ canvas: inout MRCanvas, f: PolylineFrame, centre: (Double, Double), half: (Double, Double),
-                            opacity: Double, coarse: FloatImage) {
+                            opacity: Double, taper: Double, slope: Double, coarse: FloatImage) {
         // Bounding box: the frame is near-orthonormal, so map the (s, n) box corners.
         func world(_ s: Double, _ n: Double) -> Vec2 {
             let sClamped = Math.clamp(s, 0, f.cumulative.last!)
@@ -243,12 +251,16 @@ struct SpineAnatomyPainter: Sendable {
             let normal = Vec2((b - a).y, -(b - a).x) * (1 / len)
             return a + (b - a) * t + normal * n
         }
-        let corners = [world(centre.0 - half.0, centre.1 - half.1), world(centre.0 + half.0, centre.1 - half.1),
-                       world(centre.0 - half.0, centre.1 + half.1), world(centre.0 + half.0, centre.1 + half.1)]
+        let reach = half.0 + abs(slope) * half.1
+        let corners = [world(centre.0 - reach, centre.1 - half.1), world(centre.0 + reach, centre.1 - half.1),
+                       world(centre.0 - reach, centre.1 + half.1), world(centre.0 + reach, centre.1 + half.1)]
         let box = MRCanvas.box(around: corners, margin: 3)
         let sdfOuter: (Vec2) -> Double = { p in
             let (s, n) = f.locate(p)
-            return MRCanvas.roundedBox(Vec2(s, n), centre: Vec2(centre.0, centre.1), half: Vec2(half.0, half.1), angle: 0, radius: 2)
+            let along = n - centre.1
+            let t = Math.clamp((along / half.1 + 1) / 2, 0, 1)
+            let q = Vec2(s - centre.0 - slope * along, along)
+            return MRCanvas.roundedBox(q, centre: Vec2(0, 0), half: Vec2(half.0 * (1 - taper * t), half.1), angle: 0, radius: 2)
         }
         canvas.paint(box: box, sdf: sdfOuter, value: { _ in 0.08 }, opacity: opacity)
         let toPixel = canvas.worldToPixel
