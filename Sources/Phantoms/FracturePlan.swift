@@ -30,13 +30,13 @@ struct FracturePlan: Sendable {
         case .comminuted: angle = Math.radians((rng.bernoulli(0.5) ? 1 : -1) * rng.uniform(20, 45))
         }
         // A share of fractures are undisplaced hairlines: the hard cases for readers and models.
-        let displaced = rng.bernoulli(0.7)
+        let displaced = rng.bernoulli(0.8)
         let d = displaced ? rng.uniform(0.5, 4.5) : rng.uniform(0, 0.4)
         let dirAngle = rng.uniform(0, 2 * .pi)
         let ang = displaced ? Math.radians(rng.uniform(0, 22)) : 0
         let angDir = rng.uniform(0, 2 * .pi)
         return FracturePlan(bone: bone, pattern: pattern, position: rng.uniform(0.2, 0.8), lineAngle: angle,
-                            gap: displaced ? rng.uniform(0.4, 1.2) : rng.uniform(0.25, 0.45),
+                            gap: displaced ? rng.uniform(0.45, 1.2) : rng.uniform(0.35, 0.6),
                             displacementX: d * Math.cos(dirAngle), displacementZ: d * Math.sin(dirAngle),
                             angulationX: ang * Math.cos(angDir), angulationZ: ang * Math.sin(angDir))
     }

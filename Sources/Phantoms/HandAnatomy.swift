@@ -52,7 +52,7 @@ struct HandAnatomy {
         let maturity = Math.clamp(t / OssificationSchedule.maturityMonths(sex: s.sex), 0, 1)
         let widthScale = Math.pow(size, 0.8)
         let cortexScale = 0.75 + 0.35 * maturity
-        let jointGap = size * (1.8 + 7.5 * Math.pow(1 - maturity, 1.6))
+        let jointGap = size * (1.8 + 5.0 * Math.pow(1 - maturity, 1.6))
         let shaftShare = 0.84 + 0.16 * maturity
         let entries = Dictionary(uniqueKeysWithValues: OssificationSchedule.entries(sex: s.sex).map { ($0.name, $0) })
 
@@ -97,16 +97,21 @@ struct HandAnatomy {
         var mcHeads: [Int: Vec2] = [:]
         var mcMid: [Int: Vec2] = [:]
         var shaftWidth: [Int: Double] = [:]
+        var rayBases: [Int: Vec2] = [:]
         for ray in 1...5 {
             let r = HandAnatomy.rays[ray]!
-            var angle = Math.radians(r.angle + (ray == 1 ? thumbAbduction : 0))
-            var position = r.base * size + Vec2(0, (1 - maturity) * 4 * size)
+            // Young hands are broad: the rays fan out more and the palm is plump.
+            let fan = 1 + (ray == 1 ? 0.1 : 0.45) * (1 - maturity)
+            var angle = Math.radians(r.angle * fan + (ray == 1 ? thumbAbduction : 0))
+            var position = Vec2(r.base.x * fan, r.base.y) * size + Vec2(0, (1 - maturity) * 4 * size)
+            rayBases[ray] = position
             let names = ["metacarpal \(ray)", "proximal phalanx \(ray)", "middle phalanx \(ray)", "distal phalanx \(ray)"]
             for k in 0..<4 where r.lengths[k] > 0 {
                 if k == 1 { angle += Math.radians(r.spread * spreadScale) }
                 let dir = Vec2(Math.sin(angle), -Math.cos(angle))
                 let hw = r.halfWidths[k] * widthScale
-                let len = r.lengths[k] * size * shaftShare
+                // Fingers are relatively shorter in young children.
+                let len = r.lengths[k] * size * shaftShare * (k == 0 ? 1 : 0.86 + 0.14 * maturity)
                 var bone = TubularBone(name: names[k], base: position, direction: dir, length: len,
                                        baseHalfWidth: hw * (k == 0 ? 1.35 : 1.55), shaftHalfWidth: hw,
                                        headHalfWidth: hw * (k == 3 ? 1.25 : (k == 0 ? 1.45 : 1.25)))
@@ -187,7 +192,7 @@ struct HandAnatomy {
         let forearmAngle = Math.radians(rng.gaussian(mean: 0, sd: 2))
         let down = Vec2(-Math.sin(forearmAngle), Math.cos(forearmAngle))
         let carpusGap = size * (2.0 + 9 * Math.pow(1 - maturity, 1.4))
-        for (name, x0, y0, distalHW, shaftHW) in [("radius", 8.5, 1.0, 12.5 + 2 * maturity, 7.0), ("ulna", -15.5, 4.0, 7.2, 5.8)] {
+        for (name, x0, y0, distalHW, shaftHW) in [("radius", 8.5, 1.0, 11 + 3.5 * maturity, 6.5), ("ulna", -15.5, 4.0, 7.0, 5.6)] {
             let (state, centre) = epiphysis(name, metaphysisGap: physis * 1.2, headLike: false)
             let epiThickness = state.present ? state.thicknessRatio * distalHW * widthScale : 0
             let start = Vec2(x0 * size, y0 * size + carpusGap + (state.present ? epiThickness + max(state.gap, 0) : 0) - epiThickness * 0.3)
@@ -209,7 +214,7 @@ struct HandAnatomy {
         }
 
         // Soft tissue: fingers, palm, thenar and hypothenar eminences, wrist and forearm.
-        let chubby = 2.25 + 0.7 * (1 - maturity)
+        let chubby = 2.25 + 1.0 * (1 - maturity)
         for ray in 1...5 {
             guard let head = mcHeads[ray], let tip = fingerTips[ray] else { continue }
             let r = (shaftWidth[ray] ?? 4 * size) * chubby
@@ -217,16 +222,21 @@ struct HandAnatomy {
         }
         // Palm: tapered cylinders along the metacarpals and across their bases and heads.
         for ray in 2...5 {
-            scene.soft.append(.capsule(a: HandAnatomy.rays[ray]!.base * size, b: mcHeads[ray]!, ra: 16 * size, rb: 15 * size, depthRatio: 0.85))
+            let plump = (16 + 9 * (1 - maturity)) * size
+            scene.soft.append(.capsule(a: rayBases[ray]!, b: mcHeads[ray]!, ra: plump, rb: plump * 0.7, depthRatio: 0.85))
         }
-        scene.soft.append(.capsule(a: mcHeads[2]!, b: mcHeads[5]!, ra: 13 * size, rb: 12 * size, depthRatio: 0.85))
+        let plumpBase = (16 + 9 * (1 - maturity)) * size
+        scene.soft.append(.capsule(a: rayBases[2]! + Vec2(0, -10) * size, b: rayBases[5]! + Vec2(2, -10) * size,
+                                   ra: plumpBase * 0.85, rb: plumpBase * 0.85, depthRatio: 0.85))
+        // Across the metacarpal heads the palm thins towards the finger webs.
+        scene.soft.append(.capsule(a: mcHeads[2]!, b: mcHeads[5]!, ra: 10 * size, rb: 9 * size, depthRatio: 0.8))
         scene.soft.append(.capsule(a: mcMid[2]!, b: mcMid[5]!, ra: 17 * size, rb: 17 * size, depthRatio: 0.85))
         scene.soft.append(.capsule(a: Vec2(14, -18) * size, b: mcHeads[1]!, ra: 18 * size, rb: 13 * size, depthRatio: 0.95))
         scene.soft.append(.capsule(a: Vec2(-20, -20) * size, b: mcHeads[5]! + Vec2(-2, 0) * size, ra: 17 * size, rb: 13 * size, depthRatio: 0.85))
         scene.soft.append(.capsule(a: Vec2(-3, -22) * size, b: Vec2(-3, 0) * size + down * (300 * size),
-                                   ra: 33 * size, rb: 36 * size, depthRatio: 0.8))
+                                   ra: 28 * size, rb: 32 * size, depthRatio: 0.8))
         // Children's bones are less mineralised: lower contrast against soft tissue.
-        let density = 0.62 + 0.38 * Math.smoothstep(0, 1, maturity)
+        let density = 0.5 + 0.5 * Math.smoothstep(0, 1, maturity)
         for k in scene.bones.indices { scene.bones[k].density = density }
         return Built(scene: scene, centres: centres, size: size)
     }

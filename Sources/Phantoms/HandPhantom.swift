@@ -53,10 +53,10 @@ public struct HandPhantom: Sendable {
         // View: collimate to the hand with a margin, small rotation and offset.
         var viewRng = rng.fork(13)
         let size = built.size
-        let extentY = 265 * size, extentX = 175 * size
+        let extentY = 250 * size, extentX = 175 * size
         let spacing = max(extentY / Double(height), extentX / Double(width)) * viewRng.uniform(1.05, 1.3)
         let rotation = Math.radians(viewRng.gaussian(mean: 0, sd: 5))
-        let centre = Vec2(18 * size, -72 * size) + Vec2(viewRng.gaussian(mean: 0, sd: 6), viewRng.gaussian(mean: 0, sd: 6)) * size
+        let centre = Vec2(18 * size, -80 * size) + Vec2(viewRng.gaussian(mean: 0, sd: 6), viewRng.gaussian(mean: 0, sd: 6)) * size
         let worldToPixel = Affine2.translation(Vec2(Double(width) / 2, Double(height) / 2))
             .then(before: Affine2.scale(1 / spacing))
             .then(before: Affine2.rotation(rotation))

@@ -192,7 +192,7 @@ struct SpineAnatomyPainter: Sendable {
                          sdf: { MRCanvas.roundedBox($0, centre: centre, half: half, angle: angle, radius: min(half.y, 3)) },
                          value: { _ in 0.16 })
             let grade = level.map { grades.levels[$0].pfirrmann } ?? (k < 2 ? 2 : 3)
-            let signal = SpinePhantom.nucleusSignal[grade - 1] * (ageYears > 60 && grade <= 2 ? 0.9 : 1)
+            let signal = SpinePhantom.nucleusSignal[grade - 1]
             let a = disc.depth * depthFactor * (grade >= 3 ? 0.28 : 0.33), b = max(disc.height * 0.4, 0.6)
             let nucleusCentre = disc.centre + posterior * (disc.depth * 0.06)
             let blurEdge = grade >= 3 ? 1.8 : 0.6

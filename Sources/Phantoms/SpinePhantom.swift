@@ -9,7 +9,7 @@ public struct SpinePhantom: Sendable {
     public init(size: Int = 320) { self.size = size }
 
     /// Relative T2 signal of the nucleus and disc height factor per Pfirrmann grade (I…V).
-    static let nucleusSignal = [0.9, 0.78, 0.42, 0.22, 0.08]
+    static let nucleusSignal = [0.92, 0.72, 0.42, 0.22, 0.08]
     static let heightFactor = [1.0, 1.0, 0.9, 0.72, 0.38]
     /// Normal disc heights (mm) L1-L2 … L5-S1 (MRI and radiograph series, clinical-facts §3.3).
     static let normalDiscHeights = [9.0, 10.0, 11.0, 12.0, 11.5]
