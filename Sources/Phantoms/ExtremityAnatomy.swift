@@ -84,12 +84,16 @@ enum ExtremityAnatomy {
             let humerus = tube("humerus", Vec3(-2, 330, -10), Vec3(-2, 262, -10), 22, 10, 1.0, 1.3, 0.4, 0.5, fracturable: false)
             return [r, u, humerus] + carpus
         case .elbow:
-            let humerus = tube("humerus", Vec3(0, -160, 0), Vec3(0, -14, 0), 10, 9, 1.0, 2.4, 0.2, 0.45)
-            let capitellum = compact("capitellum", Vec3(10, -6, 3), 10, 9, 10, 2.2)
-            let trochlea = compact("trochlea", Vec3(-9, -4, -2), 12, 10, 12, 2.2)
+            let humerus = tube("humerus", Vec3(0, -160, 0), Vec3(0, -18, 0), 10, 9, 1.0, 2.3, 0.2, 0.45)
+            let capitellum = compact("capitellum", Vec3(10, -8, 3), 9.5, 8.5, 10, 2.2)
+            let trochlea = compact("trochlea", Vec3(-8, -6, -2), 11, 9.5, 12, 2.2)
+            let lateralEpicondyle = compact("lateral epicondyle", Vec3(16, -21, 0), 8, 10, 8, 2.4, -25)
+            let medialEpicondyle = compact("medial epicondyle", Vec3(-19, -22, -2), 10, 9, 9, 2.4, 20)
+            var fossa = compact("olecranon fossa", Vec3(-1, -27, -3), 8, 9, 8, 2.0)
+            fossa.density = -0.6
             let r = tube("radius", Vec3(11, 8, 3), Vec3(13, 170, 5), 5.5, 5.5, 2.0, 1.3, 0.3, 0.4)
             let u = tube("ulna", Vec3(-8, -12, -14), Vec3(-12, 170, -6), 7.5, 10, 1.5, 0.9, 0.5, 0.4)
-            return [humerus, capitellum, trochlea, r, u]
+            return [humerus, capitellum, trochlea, lateralEpicondyle, medialEpicondyle, fossa, r, u]
         }
     }
 

@@ -18,6 +18,8 @@ struct LimbBone: Sendable {
     /// Adult (fused) articular end at the distal end: rounded head, tilted for the radius.
     var distalEndTilt: Double = 0
     var distalEndThickness: Double = 0.7
+    /// Relative density; negative for a fossa (a thin place in a bone, such as the olecranon fossa).
+    var density: Double = 1
 
     /// Tubular bone as seen at view angle φ (radians).
     func tubular(view phi: Double, cortexScale: Double) -> TubularBone? {
@@ -42,7 +44,9 @@ struct LimbBone: Sendable {
         let depth = 2 * ((az * Math.cos(phi)) * (az * Math.cos(phi)) + (ax * Math.sin(phi)) * (ax * Math.sin(phi))).squareRoot() * 0.85
         let blob = Blob(a: a * 0.92, b: ay * 0.92, exponent: exponent + 0.3, depth: depth * 0.9, cortex: 0.6 * cortexScale, interiorDensity: 0.9)
         let placement = Affine2.translation(c.project(phi)).then(before: .rotation(angle * Math.cos(phi)))
-        return PlacedBone(name: name, parts: [BonePart(shape: .blob(blob), placement: .identity)], placement: placement)
+        var bone = PlacedBone(name: name, parts: [BonePart(shape: .blob(blob), placement: .identity)], placement: placement)
+        bone.density = density
+        return bone
     }
 }
 

@@ -47,6 +47,11 @@ struct RadiographRenderer {
             }
         }
         for bone in scene.bones { render(bone, into: &maps, pixelToWorld: pixelToWorld) }
+        // Fossae subtract bone; a path length cannot be negative.
+        for i in maps.cortex.pixels.indices {
+            maps.cortex.pixels[i] = max(maps.cortex.pixels[i], 0)
+            maps.medulla.pixels[i] = max(maps.medulla.pixels[i], 0)
+        }
         return maps
     }
 
