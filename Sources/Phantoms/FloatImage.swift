@@ -33,12 +33,29 @@ public struct FloatImage: Sendable, Equatable {
         guard sigma > 0.05 else { return self }
         let radius = max(1, Int((3 * sigma).rounded(.up)))
         var kernel = [Float](repeating: 0, count: 2 * radius + 1)
-        var sum: Float = 0
+        for i in -radius...radius { kernel[i + radius] = Float(Math.exp(-Double(i * i) / (2 * sigma * sigma))) }
+        return convolvedSeparable(kernel)
+    }
+
+    /// The point-spread function of a truncated k-space acquisition: a sinc of main-lobe
+    /// half-width `width` pixels with a gentle window, so sharp edges ring (Gibbs) as on MR.
+    func truncationBlurred(width: Double, lobes: Int = 3) -> FloatImage {
+        let radius = Int((Double(lobes) * width).rounded(.up))
+        var kernel = [Float](repeating: 0, count: 2 * radius + 1)
         for i in -radius...radius {
-            let w = Float(Math.exp(-Double(i * i) / (2 * sigma * sigma)))
-            kernel[i + radius] = w
-            sum += w
+            let x = Double(i) / width
+            let sinc = i == 0 ? 1 : Math.sin(.pi * x) / (.pi * x)
+            let window = 0.5 + 0.5 * Math.cos(.pi * Double(i) / Double(radius + 1))
+            kernel[i + radius] = Float(sinc * window)
         }
+        return convolvedSeparable(kernel)
+    }
+
+    /// Separable convolution with a symmetric kernel (normalised to unit sum), edges clamped.
+    func convolvedSeparable(_ weights: [Float]) -> FloatImage {
+        var kernel = weights
+        let radius = kernel.count / 2
+        let sum = kernel.reduce(0, +)
         for i in kernel.indices { kernel[i] /= sum }
 
         var temp = FloatImage(width: width, height: height)

@@ -41,6 +41,7 @@ public struct SpinePhantom: Sendable {
         let mid = sliceCount / 2
         let snr = rng.uniform(14, 30)
         let gain = rng.uniform(1800, 2800)
+        let gibbsWidth = rng.uniform(1.0, 1.4)
         let texture = rng.fork(31)
         let anatomy = SpineAnatomyPainter(layout: layout, grades: grades, discHeights: discHeights, ageYears: ageYears,
                                           subcutaneousFat: rng.uniform(8, 35), muscleDepth: rng.uniform(38, 55) * scale,
@@ -51,7 +52,7 @@ public struct SpinePhantom: Sendable {
             let offset = Double(k - mid) * sliceGap
             var t = texture
             var canvas = anatomy.paint(size: size, worldToPixel: worldToPixel, spacing: spacing, offset: offset, rng: &t)
-            canvas = canvas.blurred(sigma: 0.65)
+            canvas = canvas.truncationBlurred(width: gibbsWidth)
             // Surface coil under the back: signal falls off anteriorly; Rician magnitude noise.
             var samples = [UInt16](repeating: 0, count: size * size)
             let sigma = 1.0 / snr
