@@ -13,6 +13,16 @@ import Testing
         #expect(abs(out[23, 20] - out[20, 23]) < 1e-6)
     }
 
+    /// The MR point-spread function rings at a step (Gibbs) and keeps flat areas flat.
+    @Test func truncationBlurRingsAtEdges() {
+        var img = FloatImage(width: 40, height: 1)
+        for x in 20..<40 { img[x, 0] = 1 }
+        let out = img.truncationBlurred(width: 1.2)
+        #expect(out.pixels.max()! > 1.02)      // overshoot on the bright side
+        #expect(out.pixels.min()! < -0.02)     // undershoot on the dark side
+        #expect(abs(out[2, 0]) < 1e-4 && abs(out[37, 0] - 1) < 1e-4)
+    }
+
     @Test func bandLimitedNoiseIsNormalisedAndSmooth() {
         var r = PhantomRandom(seed: 1)
         let n = FloatImage.bandLimitedNoise(width: 64, height: 64, featurePx: 6, rng: &r)
