@@ -171,13 +171,13 @@ struct HandAnatomy {
             let present = age >= e.appearMonths
             if present {
                 let progress = Math.clamp((age - e.appearMonths) / max(matureAt - e.appearMonths, 12), 0, 1)
-                let f = (0.16 + 0.84 * Math.pow(progress, 0.65)) * 0.9
+                let f = (0.16 + 0.84 * Math.pow(progress, 0.65)) * 0.97
                 let mean = (geo.a + geo.b) / 2
                 let a = Math.lerp(mean, geo.a, progress) * f * size
                 let b = Math.lerp(mean, geo.b, progress) * f * size
-                let lobes = [(k: 3.0, amp: 0.03 * progress * rng.uniform(0.5, 1.5), phase: rng.uniform(0, 6.28)),
+                let lobes = [(k: 3.0, amp: 0.045 * progress * rng.uniform(0.5, 1.5), phase: rng.uniform(0, 6.28)),
                              (k: 2.0, amp: 0.025 * progress * rng.uniform(0.5, 1.5), phase: rng.uniform(0, 6.28))]
-                let blob = Blob(a: a, b: b, exponent: Math.lerp(2, geo.p, progress), lobes: lobes,
+                let blob = Blob(a: a, b: b, exponent: Math.lerp(2, geo.p + 0.3, progress), lobes: lobes,
                                 depth: 1.5 * min(a, b) + 4 * size * progress, cortex: (0.25 + 0.3 * progress) * size,
                                 interiorDensity: 1.0)
                 let placement = Affine2.translation(centre).then(before: .rotation(Math.radians(geo.angle)))
@@ -231,7 +231,8 @@ struct HandAnatomy {
         // Across the metacarpal heads the palm thins towards the finger webs.
         scene.soft.append(.capsule(a: mcHeads[2]!, b: mcHeads[5]!, ra: 10 * size, rb: 9 * size, depthRatio: 0.8))
         scene.soft.append(.capsule(a: mcMid[2]!, b: mcMid[5]!, ra: 17 * size, rb: 17 * size, depthRatio: 0.85))
-        scene.soft.append(.capsule(a: Vec2(14, -18) * size, b: mcHeads[1]!, ra: 18 * size, rb: 13 * size, depthRatio: 0.95))
+        // Thenar eminence: ends before the thumb's MCP joint so the first web space stays concave.
+        scene.soft.append(.capsule(a: Vec2(14, -18) * size, b: mcMid[1]! + (mcHeads[1]! - mcMid[1]!) * 0.4, ra: 18 * size, rb: 12 * size, depthRatio: 0.95))
         scene.soft.append(.capsule(a: Vec2(-20, -20) * size, b: mcHeads[5]! + Vec2(-2, 0) * size, ra: 17 * size, rb: 13 * size, depthRatio: 0.85))
         scene.soft.append(.capsule(a: Vec2(-3, -22) * size, b: Vec2(-3, 0) * size + down * (300 * size),
                                    ra: 28 * size, rb: 32 * size, depthRatio: 0.8))

@@ -57,7 +57,8 @@ struct TubularBone: Sendable {
         let metaphysis = atHead ? headHalfWidth : baseHalfWidth
         let a = max(e.widthRatio * metaphysis, 0.3)
         let halfThickness = max(e.thicknessRatio * metaphysis / 2, 0.25)
-        let blob = Blob(a: a, b: halfThickness, exponent: 2.3, depth: 2 * a * depthRatio * 0.9,
+        // Young centres are round nodules; mature epiphyses are broad plates with squarer ends.
+        let blob = Blob(a: a, b: halfThickness, exponent: 2.3 + 0.9 * Math.clamp(e.widthRatio - 0.3, 0, 0.8), depth: 2 * a * depthRatio * 0.9,
                         cortex: min(0.3 * cortexScale, halfThickness * 0.35), interiorDensity: 1.1,
                         bend: atHead ? -e.bend : e.bend)
         let along = atHead ? length + e.gap + halfThickness : -e.gap - halfThickness
