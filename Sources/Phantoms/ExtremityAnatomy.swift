@@ -38,7 +38,6 @@ enum ExtremityAnatomy {
         }
         // Proximal is +y: tubes run from their proximal end (larger y) to the distal end.
         var radius = tube("radius", Vec3(9, 240, 0), Vec3(9, 6, 0), 7, 6, 1.1, 2.0, 0.4, 0.2)
-        radius.distalEndTilt = Math.radians(-20)
         radius.distalEndThickness = 0.55
         let ulna = tube("ulna", Vec3(-15, 250, -4), Vec3(-15.5, 5, -3), 6, 6, 1.5, 1.25, 0.5, 0.6)
         var carpus = [
@@ -78,7 +77,6 @@ enum ExtremityAnatomy {
         case .forearm:
             carpus.removeAll { ["trapezium", "trapezoid", "hamate", "capitate"].contains($0.name) }
             var r = tube("radius", Vec3(7, 248, 2), Vec3(9, 6, 0), 6.5, 5.5, 1.6, 2.0, 0.5, 0.2)
-            r.distalEndTilt = Math.radians(-20)
             r.distalEndThickness = 0.55
             let u = tube("ulna", Vec3(-12, 262, -8), Vec3(-15.5, 5, -3), 7, 7.5, 1.8, 1.25, 0.6, 0.6)
             let humerus = tube("humerus", Vec3(-2, 330, -10), Vec3(-2, 262, -10), 22, 10, 1.0, 1.3, 0.4, 0.5, fracturable: false)

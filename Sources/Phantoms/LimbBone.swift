@@ -15,7 +15,8 @@ struct LimbBone: Sendable {
     var form: Form
     /// Whether a fracture may be placed on this bone (shafts and metaphyses of tubular bones).
     var fracturable: Bool = true
-    /// Adult (fused) articular end at the distal end: rounded head, tilted for the radius.
+    /// Adult (fused) articular end at the distal end. It stays square to the shaft: a tilted
+    /// union line would read as an oblique fracture.
     var distalEndTilt: Double = 0
     var distalEndThickness: Double = 0.7
     /// Relative density; negative for a fossa (a thin place in a bone, such as the olecranon fossa).
@@ -32,7 +33,7 @@ struct LimbBone: Sendable {
         bone.headCap = dc
         bone.cortexScale = cortexScale
         bone.headEpiphysis = EpiphysisState(present: true, widthRatio: 0.98, thicknessRatio: distalEndThickness, bend: 0,
-                                            gap: -0.45 * distalEndThickness * w, fused: true, scar: 0.12)
+                                            gap: -0.6 * distalEndThickness * w, fused: true, scar: 0.08)
         bone.epiphysisTilt = distalEndTilt * Math.cos(phi)
         bone.depthRatio = Math.clamp(((hd * Math.cos(phi)) * (hd * Math.cos(phi)) + (hw * Math.sin(phi)) * (hw * Math.sin(phi))).squareRoot() / w, 0.5, 1.4) * 0.85
         return bone
