@@ -17,7 +17,7 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 def build(binary):
     sources = sorted(glob.glob(os.path.join(ROOT, "Sources/Phantoms/*.swift")))
-    cmd = ["swiftc", "-swift-version", "6", "-O", *sources, os.path.join(ROOT, "Tools/phantom_preview/main.swift"), *os.environ.get("PREVIEW_EXTRA", "").split(), "-o", binary]
+    cmd = ["swiftc", "-swift-version", "6", "-O", *sources, os.path.join(ROOT, "Tools/phantom_preview/main.swift"), "-o", binary]
     subprocess.run(cmd, check=True)
 
 
