@@ -42,8 +42,13 @@ enum ImageReducer {
         guard canvas.width > 0, canvas.height > 0 else { return [] }
         s.renderGeneration += 1
         state.study = s
-        return [.renderImage(RenderRequest(studyId: s.study.id, index: s.imageIndex, path: s.study.images[s.imageIndex].path,
-                                           modality: s.study.manifest.modality, canvas: canvas, graphics: state.graphics,
-                                           cellPixels: state.cellPixels, settings: s.view, generation: s.renderGeneration))]
+        let image = s.study.images[s.imageIndex]
+        var request = RenderRequest(studyId: s.study.id, index: s.imageIndex, path: image.path,
+                                    modality: s.study.manifest.modality, canvas: canvas, graphics: state.graphics,
+                                    cellPixels: state.cellPixels, settings: s.view, generation: s.renderGeneration)
+        let series = s.study.manifest.series[image.seriesIndex]
+        request.seriesSpacing = series.pixelSpacing
+        if let c = series.windowCenter, let w = series.windowWidth { request.seriesWindow = WindowValues(center: c, width: w) }
+        return [.renderImage(request)]
     }
 }

@@ -25,7 +25,13 @@ public final class ImageRenderer: @unchecked Sendable {
     }
 
     public func render(_ r: RenderRequest) throws -> RenderedImage {
-        let buffer = try cachedBuffer(r.path)
+        var buffer = try cachedBuffer(r.path)
+        if buffer.pixelSpacing == nil, let sp = r.seriesSpacing, sp.count == 2 {
+            buffer.pixelSpacing = PixelSpacing(row: sp[0], column: sp[1])
+        }
+        if buffer.windows.isEmpty, let w = r.seriesWindow {
+            buffer.windows = [WindowSetting(center: w.center, width: w.width, explanation: "study.json")]
+        }
         let crop = Self.crop(columns: buffer.columns, rows: buffer.rows, settings: r.settings)
         let aspect = buffer.pixelSpacing.map { $0.column > 0 ? $0.row / $0.column : 1 } ?? 1
         let pane = GraphicsPane(mode: r.graphics, cellPixels: r.cellPixels)

@@ -12,6 +12,9 @@ public struct RenderRequest: Sendable, Equatable {
     public var cellPixels: Size
     public var settings: ImageViewSettings
     public var generation: Int
+    /// Spacing (row, column mm) and window from study.json, used when the file carries none (PNG).
+    public var seriesSpacing: [Double]? = nil
+    public var seriesWindow: WindowValues? = nil
 
     public init(studyId: String, index: Int, path: String, modality: String, canvas: Size, graphics: GraphicsMode,
                 cellPixels: Size, settings: ImageViewSettings, generation: Int) {

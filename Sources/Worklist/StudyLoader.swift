@@ -67,6 +67,14 @@ public enum StudyLoader {
         if !(0...1500).contains(m.patient.ageMonths) {
             throw WorklistError.malformed(file: file, field: "patient.ageMonths", reason: "\(m.patient.ageMonths) is not an age in months (0…1500)")
         }
+        for (i, s) in m.series.enumerated() {
+            if let sp = s.pixelSpacing, sp.count != 2 || sp.contains(where: { !($0 > 0 && $0 < 100) }) {
+                throw WorklistError.malformed(file: file, field: "series[\(i)].pixelSpacing", reason: "expected [row, column] in mm, each above 0 and below 100")
+            }
+            if (s.windowCenter == nil) != (s.windowWidth == nil) || (s.windowWidth.map { !($0 > 0) } ?? false) {
+                throw WorklistError.malformed(file: file, field: "series[\(i)].windowWidth", reason: "a window needs both windowCenter and a positive windowWidth")
+            }
+        }
         if m.series.isEmpty || m.imageCount == 0 {
             throw WorklistError.malformed(file: file, field: "series", reason: "the study lists no images")
         }

@@ -27,8 +27,16 @@ public struct StudyManifest: Codable, Sendable, Equatable {
         public var view: String?
         /// Paths relative to the study folder.
         public var images: [String]
-        public init(id: String, description: String? = nil, view: String? = nil, images: [String]) {
+        /// Row and column spacing in mm, for files that cannot carry it (PNG).
+        public var pixelSpacing: [Double]?
+        /// The window to show first, for files that cannot carry one (PNG).
+        public var windowCenter: Double?
+        public var windowWidth: Double?
+
+        public init(id: String, description: String? = nil, view: String? = nil, images: [String],
+                    pixelSpacing: [Double]? = nil, windowCenter: Double? = nil, windowWidth: Double? = nil) {
             self.id = id; self.description = description; self.view = view; self.images = images
+            self.pixelSpacing = pixelSpacing; self.windowCenter = windowCenter; self.windowWidth = windowWidth
         }
     }
 

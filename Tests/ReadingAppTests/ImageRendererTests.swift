@@ -66,3 +66,19 @@ import Testing
         #expect(abs(windows[3].width - 4095) < 50)
     }
 }
+
+@Suite struct ImageRendererSeriesFallbackTests {
+    @Test func pngWithoutSpacingOrWindowUsesStudyJSONValues() throws {
+        let plain = PixelBuffer(rows: 100, columns: 100, bitsAllocated: 16, bitsStored: 12,
+                                values: (0..<10_000).map { Int32($0 % 100 * 40) })
+        let renderer = ImageRenderer(load: { _ in plain })
+        var r = RenderRequest(studyId: "S", index: 0, path: "p", modality: "CR", canvas: Size(width: 100, height: 100),
+                              graphics: .halfblock, cellPixels: Size(width: 8, height: 16), settings: ImageViewSettings(), generation: 1)
+        r.seriesSpacing = [0.2, 0.1]
+        r.seriesWindow = WindowValues(center: 1000, width: 500)
+        let out = try renderer.render(r)
+        // Rows twice as far apart as columns: the picture is twice as tall as wide.
+        #expect(out.image.height == 100 && out.image.width == 50)
+        #expect(out.window == WindowValues(center: 1000, width: 500))
+    }
+}
