@@ -22,6 +22,7 @@ struct Lightbox: ParsableCommand {
             DicomCommand.self,
             ImageImportCommand.self,
             OnnxCommand.self,
+            ViewCommand.self,
         ],
         defaultSubcommand: ReadCommand.self
     )

@@ -235,6 +235,7 @@ public enum AppReducer {
         state.message = nil
         state.study = OpenStudy(row: row, study: study, showAI: state.mode.showAI)
         if state.rows[row].status == .unread { state.rows[row].status = .inProgress }
+        if state.viewer { return ImageReducer.render(&state) }
         var effects: [AppEffect] = [.openRead(study)]
         effects += ImageReducer.render(&state)
         if state.mode.showAI { effects.append(.runModels(study)) }

@@ -24,6 +24,8 @@ public struct AppState: Sendable, Equatable {
     public var graphics: GraphicsMode = .halfblock
     /// A cell's size in screen pixels (from the terminal, else a common 8×16).
     public var cellPixels = Size(width: 8, height: 16)
+    /// `lightbox view`: the image pane alone, no findings, nothing recorded.
+    public var viewer = false
 
     public init(reader: String, mode: ScreenRules = .clinical, libraryName: String) {
         self.reader = reader; self.mode = mode; self.libraryName = libraryName

@@ -37,6 +37,7 @@ public enum AppView {
             return t
         case .study:
             guard let s = state.study else { return "Lightbox" }
+            if state.viewer { return "Lightbox · view · \(s.study.id)" }
             let m = s.study.manifest
             return "\(m.id) · \(m.kind.rawValue) · \(m.modality) \(m.bodyPart) · \(m.patient.sex.rawValue) \(AgeText.short(months: m.patient.ageMonths))"
         }

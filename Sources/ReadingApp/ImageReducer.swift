@@ -36,7 +36,7 @@ enum ImageReducer {
     /// A render of the current image for the pane, or nothing when there is none.
     static func render(_ state: inout AppState) -> [AppEffect] {
         guard var s = state.study, s.study.images.indices.contains(s.imageIndex) else { return [] }
-        let cells = StudyLayout.imageCells(for: state.terminalSize)
+        let cells = StudyLayout.imageCells(for: state.terminalSize, viewer: state.viewer)
         let pane = GraphicsPane(mode: state.graphics, cellPixels: state.cellPixels)
         let canvas = pane.canvasSize(for: cells, screenRows: state.terminalSize.height)
         guard canvas.width > 0, canvas.height > 0 else { return [] }

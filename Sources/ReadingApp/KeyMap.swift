@@ -37,6 +37,13 @@ public enum KeyMap {
             case .char("q"): return .quit
             default: return nil
             }
+        case .study where state.viewer:
+            switch key {
+            case .escape, .char("q"): return .quit
+            case .char("a"), .char("A"), .char("o"), .char("c"), .char("S"), .char("p"), .tab, .backTab: return nil
+            default: break
+            }
+            fallthrough
         case .study:
             switch key {
             case .tab, .down, .char("j"): return .focusNext

@@ -6,10 +6,11 @@ enum StatusLine {
         let base = theme.style(.statusBar)
         grid.fill(area, with: Cell(" ", style: base))
         let position = state.study.map { "\($0.row + 1) of \(state.rows.count)" } ?? "\(state.signedCount)/\(state.readableCount) signed"
-        var left = " \(state.reader) · \(state.mode.label) · \(position)"
-        if let s = state.study { left += s.readId == nil ? " · opening…" : (s.paused ? " · paused" : " · saved") }
+        var left = state.viewer ? " \(state.study?.study.id ?? "")" : " \(state.reader) · \(state.mode.label) · \(position)"
+        if let s = state.study, !state.viewer { left += s.readId == nil ? " · opening…" : (s.paused ? " · paused" : " · saved") }
         var x = grid.write(left, x: area.x, y: area.y, style: base, maxWidth: area.width)
-        let hint = state.screen == .queue ? "Enter open · ? help · q quit" : "a accept · o override · S sign · ? help"
+        let hint = state.viewer ? "w window · +/- zoom · i invert · q quit"
+            : (state.screen == .queue ? "Enter open · ? help · q quit" : "a accept · o override · S sign · ? help")
         if let m = state.message {
             x += grid.write("  " + m, x: area.x + x, y: area.y, style: state.messageIsError ? theme.style(.error) : base,
                             maxWidth: area.width - x)

@@ -9,8 +9,9 @@ public enum StudyLayout {
     }
 
     /// (image pane box, findings panel box)
-    public static func panes(for size: Size) -> (image: Rect, findings: Rect) {
+    public static func panes(for size: Size, viewer: Bool = false) -> (image: Rect, findings: Rect) {
         let area = body(for: size)
+        if viewer { return (area, Rect(x: area.maxX, y: area.y, width: 0, height: 0)) }
         // The findings column needs about 44 cells (label, AI value, reader value); wide
         // terminals give it more and the image the rest.
         let panelWidth = area.width >= 120 ? min(64, area.width * 2 / 5) : min(48, max(44, area.width * 9 / 20))
@@ -19,5 +20,7 @@ public enum StudyLayout {
     }
 
     /// The cells inside the image box.
-    public static func imageCells(for size: Size) -> Rect { panes(for: size).image.inset(by: 1) }
+    public static func imageCells(for size: Size, viewer: Bool = false) -> Rect {
+        panes(for: size, viewer: viewer).image.inset(by: 1)
+    }
 }

@@ -6,9 +6,9 @@ import TerminalUI
 /// The study screen: the image first (left), findings and decisions beside it.
 enum StudyView {
     static func render(_ state: AppState, _ s: OpenStudy, in area: Rect, theme: Theme, grid: inout CellGrid) {
-        let (imageArea, panel) = StudyLayout.panes(for: grid.size)
+        let (imageArea, panel) = StudyLayout.panes(for: grid.size, viewer: state.viewer)
         renderImage(state, s, in: imageArea, theme: theme, grid: &grid)
-        renderFindings(state, s, in: panel, theme: theme, grid: &grid)
+        if !state.viewer { renderFindings(state, s, in: panel, theme: theme, grid: &grid) }
     }
 
     static func renderImage(_ state: AppState, _ s: OpenStudy, in area: Rect, theme: Theme, grid: inout CellGrid) {

@@ -1,0 +1,65 @@
+import ArgumentParser
+import Common
+import Foundation
+import Imaging
+import NCursesBackend
+import ReadingApp
+import TerminalUI
+import Worklist
+
+/// `lightbox view FILE`: one image full-screen with the reading screen's pane.
+struct ViewCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "view",
+        abstract: "Show one DICOM or PNG image full-screen (window presets w, zoom + -, pan H J K L, invert i, q quits).")
+
+    @Argument(help: "A DICOM or PNG file.")
+    var file: String
+
+    @Option(name: .long, help: "Window presets to offer: CR, DX, MR …")
+    var modality: String = "CR"
+
+    @Option(name: .long, help: "Colour theme: dark, light, high-contrast, colorblind, dim, or a .toml file.")
+    var theme: String = Theme.defaultName
+
+    @Option(name: .long, help: "Image drawing: auto (ask the terminal), halfblock, kitty or sixel.")
+    var graphics: GraphicsMode = .auto
+
+    func run() throws {
+        let (theme, study) = try reportingErrors { () -> (Theme, Study) in
+            // Decode once up front so a bad file fails here, with its message, not inside the screen.
+            _ = try ImageLoader.load(path: file)
+            let name = (file as NSString).lastPathComponent
+            let manifest = StudyManifest(id: name, kind: .extremity, modality: modality.uppercased(), bodyPart: "",
+                                         patient: .init(pseudoId: "", sex: .other, ageMonths: 0),
+                                         series: [.init(id: "1", view: name, images: [file])])
+            let path = URL(fileURLWithPath: file).standardizedFileURL.path
+            return (try ThemeLoader.load(self.theme, environment: DataPaths.environment),
+                    Study(folder: (path as NSString).deletingLastPathComponent, manifest: manifest,
+                          images: [Study.Image(seriesIndex: 0, seriesId: "1", view: name, path: path)]))
+        }
+        let renderer = ImageRenderer()
+        let env = AppEnvironment(reader: "", store: InMemoryReadStore(), clock: SystemReadClock(), appSession: UUID().uuidString,
+                                 renderImage: { try renderer.render($0) }, runModels: { _ in nil })
+        var state = AppState(reader: "", libraryName: "")
+        state.viewer = true
+        let runner = EffectRunner(environment: env)
+        let program = Program<AppState, AppAction, AppEffect>(
+            reduce: AppReducer.reduce,
+            view: { AppView.render($0, size: $1, theme: theme) },
+            actionForInput: { KeyMap.action(for: $0, in: $1) },
+            isFinished: { $0.finished },
+            perform: { runner.perform($0, inbox: $1) })
+        let caps = graphics == .halfblock ? GraphicsCapabilities() : TerminalProbe.run()
+        let terminal = NCursesTerminal()
+        let size = terminal.size
+        let mode = GraphicsMode.resolve(requested: graphics, capabilities: caps, gridSize: size)
+        let cell = caps.cellPixels(gridSize: size)
+        terminal.useGraphics(mode, cellPixels: cell)
+        state.graphics = mode
+        if let cell { state.cellPixels = cell }
+        defer { terminal.shutdown() }
+        program.run(state: &state, backend: terminal, inbox: ActionInbox(),
+                    initial: [.resized(size), .libraryLoaded([.study(study)], statuses: [:]), .openSelected])
+    }
+}
