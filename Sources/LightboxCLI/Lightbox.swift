@@ -21,6 +21,7 @@ struct Lightbox: ParsableCommand {
             DicomCommand.self,
             ImageImportCommand.self,
             OnnxCommand.self,
+            PhantomCommand.self,
         ],
         defaultSubcommand: ReadCommand.self
     )
