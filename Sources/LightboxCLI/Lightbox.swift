@@ -23,6 +23,7 @@ struct Lightbox: ParsableCommand {
             ImageImportCommand.self,
             OnnxCommand.self,
             ViewCommand.self,
+            PhantomCommand.self,
         ],
         defaultSubcommand: ReadCommand.self
     )

@@ -4,7 +4,10 @@ import TerminalUI
 /// The study queue: status, id, kind, body part, age/sex, views.
 enum QueueView {
     static func render(_ state: AppState, in area: Rect, theme: Theme, grid: inout CellGrid) {
-        let header = [("Status", 12), ("Study", 18), ("Kind", 11), ("Body part", 10), ("Sex/Age", 9), ("Views", 5)]
+        // The id column grows to the longest id while the other columns still fit.
+        let longest = state.rows.map { $0.id.unicodeScalars.count }.max() ?? 5
+        let idWidth = min(max(18, longest), max(18, area.width - 2 - 12 - 11 - 10 - 9 - 5 - 6))
+        let header = [("Status", 12), ("Study", idWidth), ("Kind", 11), ("Body part", 10), ("Sex/Age", 9), ("Views", 5)]
         var y = area.y
         var x = area.x + 2
         for (title, w) in header {
@@ -25,7 +28,7 @@ enum QueueView {
             let statusText = row.isBroken ? "broken" : row.status.rawValue
             let statusRole: Role = row.isBroken ? .error : (row.status == .signed ? .success : (row.status == .inProgress ? .warning : .normal))
             let statusStyle = isSel ? base : theme.style(statusRole)
-            var cols: [(String, Int, Style)] = [(statusText, 12, statusStyle), (row.id, 18, base)]
+            var cols: [(String, Int, Style)] = [(statusText, 12, statusStyle), (row.id, idWidth, base)]
             if let s = row.study {
                 let m = s.manifest
                 cols += [(m.kind.rawValue, 11, base), (m.bodyPart, 10, base),

@@ -17,9 +17,11 @@ import Testing
         let tmux = try TmuxSession(command: "cd '\(root)' && '\(bin)' --library SampleStudies --db '\(db)' --reader e2e",
                                    environment: ["TERM": "xterm-256color"])
         defer { tmux.kill() }
-        let queue = try tmux.waitFor("unread")
-        let firstId = try #require(queue.split(separator: "\n").first { $0.hasPrefix("▸") }?
-            .split(separator: " ", omittingEmptySubsequences: true).dropFirst(2).first.map(String.init))
+        // The queue opens on the first study in folder order.
+        let list = try LightboxBinary.run(["studies", "--library", root + "/SampleStudies", "--json"])
+        let rows = try #require(try JSONSerialization.jsonObject(with: Data(list.stdout.utf8)) as? [[String: Any]])
+        let firstId = try #require(rows.first?["id"] as? String)
+        try tmux.waitFor("unread")
         try tmux.send("Enter")
         try tmux.waitFor("Findings")
         try tmux.waitFor(" saved")   // the read is open in the ledger
