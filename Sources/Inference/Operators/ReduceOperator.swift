@@ -40,6 +40,20 @@ struct ReduceOperator: Operator {
                      ? (0..<inputs[1]!.count).map { let v = Int(inputs[1]!.data[$0]); return v < 0 ? v + x.shape.count : v }
                      : (attributeAxes?.map { $0 < 0 ? $0 + x.shape.count : $0 } ?? []))
         let all = ax.isEmpty ? (noopWithEmptyAxes ? Set<Int>() : Set(0..<x.shape.count)) : ax
+        // Trailing axes (mean over H, W as PyTorch exports global pooling): contiguous rows.
+        if context.kernels == .optimized, let first = all.min(), all == Set(first..<x.shape.count), !all.isEmpty {
+            let inner = x.shape[first...].reduce(1, *), rows = x.count / max(inner, 1)
+            let kind = self.kind
+            parallelFor(rows, threads: context.threads, minChunk: max(1, 8192 / max(inner, 1))) { range in
+                for r in range {
+                    let p = x.data + r * inner
+                    var acc: Float = kind == .max ? -.infinity : 0
+                    if kind == .max { for i in 0..<inner { acc = max(acc, p[i]) } } else { for i in 0..<inner { acc += p[i] } }
+                    y.data[r] = kind == .mean ? acc / Float(inner) : acc
+                }
+            }
+            return
+        }
         // Output strides with reduced axes pinned to 0.
         let keptShape = x.shape.enumerated().map { all.contains($0.offset) ? 1 : $0.element }
         let ks = Shape.strides(keptShape)
