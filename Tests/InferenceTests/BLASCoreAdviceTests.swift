@@ -31,3 +31,18 @@ import Testing
         #expect(d.lines.first?.hasPrefix("blas core: ") == true)
     }
 }
+
+@Suite struct BLASCoreSelectionTests {
+    static let avx512: Set<String> = ["avx2", "fma", "avx512f", "avx512bw", "avx512dq", "avx512vl", "avx512cd"]
+
+    @Test func reexecsOnlyWhenGenericAndUnset() {
+        #expect(BLASCoreSelection.decide(environment: [:], currentCore: "Prescott", cpuFlags: Self.avx512) == .reexec(coreType: "SkylakeX"))
+        #expect(BLASCoreSelection.decide(environment: [:], currentCore: "Cooperlake", cpuFlags: Self.avx512) == .keep)
+    }
+
+    @Test func respectsTheUserAndTheGuard() {
+        #expect(BLASCoreSelection.decide(environment: ["OPENBLAS_CORETYPE": "Haswell"], currentCore: "Prescott", cpuFlags: Self.avx512) == .respectUser("Haswell"))
+        #expect(BLASCoreSelection.decide(environment: ["LIGHTBOX_BLAS_REEXEC": "1"], currentCore: "Prescott", cpuFlags: Self.avx512) == .keep)
+        #expect(BLASCoreSelection.decide(environment: ["LIGHTBOX_BLAS_REEXEC": "0"], currentCore: "Prescott", cpuFlags: Self.avx512) == .keep)
+    }
+}

@@ -7,7 +7,7 @@ import Testing
 @Suite struct FixtureTests {
     static let names = ["activations_broadcast", "constant_of_shape", "conv_bn_relu", "conv_transpose_stride2",
                         "depthwise_relu6", "flatten_gemm_softmax", "matmul_batched", "pad_transpose_reduce", "pools",
-                        "resize_cubic", "resize_linear_nearest", "softmax_opset11", "upsample_dropout_identity"]
+                        "resize_cubic", "resize_linear_nearest", "select_reduce_expand", "softmax_opset11", "upsample_dropout_identity"]
 
     @Test(arguments: names)
     func fixturePassesWithOptimizedKernels(_ name: String) throws {

@@ -203,4 +203,19 @@ import Testing
         #expect(SingleNode.nmse(opt, ref) <= Self.bound)
         #expect(ref.allSatisfy { $0 >= 0 } && ref.contains { $0 > 0 })
     }
+
+    /// ReduceMean/Sum/Max over trailing axes take the contiguous fast path; other axes the general one.
+    @Test(arguments: ["ReduceMean", "ReduceSum", "ReduceMax"])
+    func reductionsMatchReference(_ op: String) throws {
+        var r = TestRandom(seed: 31337)
+        let shape = [2, 5, 6, 7]
+        let x = Tensor(shape: shape, floats: r.floats(420))
+        for axes in [[2, 3], [-1], [1, 2, 3], [1], [0, 2]] {
+            let nodes = [NodeProto(opType: op, inputs: ["x"], outputs: ["y"],
+                                   attributes: [SingleNode.ints("axes", axes), SingleNode.int("keepdims", 0)])]
+            let g = try SingleNode.graph(nodes, inputs: [("x", shape)], outputs: ["y"], opset: 11)
+            let (ref, opt) = try SingleNode.compare(g, ["x": x], output: "y")
+            #expect(SingleNode.nmse(opt, ref) <= Self.bound, "\(op) axes \(axes)")
+        }
+    }
 }

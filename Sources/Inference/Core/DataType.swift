@@ -7,6 +7,10 @@ public enum DataType: Int, Sendable, CustomStringConvertible {
     /// Stored in `Tensor.floats` (true) or `Tensor.ints` (false).
     public var isFloating: Bool { self == .float || self == .double || self == .float16 }
 
+    /// Types a plan may compute at run time: float32, and bool held as 0/1 floats
+    /// (comparison results feeding Where). Everything else is folded at plan time.
+    public var isRuntime: Bool { self == .float || self == .bool }
+
     public var description: String {
         switch self {
         case .float: "float32"

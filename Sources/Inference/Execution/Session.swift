@@ -167,8 +167,10 @@ public final class Session {
             if let c = bound.constants[name] { result[name] = c; continue }
             guard let loc = plan.locations[name] else { continue }
             let info = bound.values[name]!
-            let p = pointer(loc)
-            result[name] = Tensor(shape: info.shape, floats: Array(UnsafeBufferPointer(start: p, count: info.count)))
+            let values = Array(UnsafeBufferPointer(start: pointer(loc), count: info.count))
+            result[name] = info.dataType == .bool
+                ? Tensor(shape: info.shape, ints: values.map { $0 != 0 ? 1 : 0 }, dataType: .bool)
+                : Tensor(shape: info.shape, floats: values)
         }
         return result
     }

@@ -81,8 +81,11 @@ public struct BoundGraph: Sendable {
                         runtimeOutputs.append(name)
                     }
                 }
-                for case let info? in ins where info.constant == nil && info.dataType != .float {
-                    throw OperatorFailure("integer input is only known at run time; only float32 tensors are computed at run time")
+                for case let info? in ins where info.constant == nil && !info.dataType.isRuntime {
+                    throw OperatorFailure("integer input is only known at run time; only float32 (and bool) tensors are computed at run time")
+                }
+                for name in runtimeOutputs where !(values[name]?.dataType.isRuntime ?? true) {
+                    throw OperatorFailure("output \(name) of type \(values[name]!.dataType) would only be known at run time")
                 }
                 if !runtimeOutputs.isEmpty {
                     steps.append(Step(name: p.displayName, opType: p.opType, op: node.op, inputs: p.inputs,

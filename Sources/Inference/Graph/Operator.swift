@@ -30,15 +30,16 @@ extension Operator {
 
     func evaluate(_ inputs: [Tensor?]) throws -> [Tensor] { try evaluateFloat(inputs) }
 
-    /// Runs `execute` with the reference kernels on copies of float inputs.
+    /// Runs `execute` with the reference kernels on copies of float (or bool, as 0/1) inputs.
     func evaluateFloat(_ inputs: [Tensor?]) throws -> [Tensor] {
-        for case let t? in inputs where t.dataType != .float {
+        for case let t? in inputs where !t.dataType.isRuntime {
             throw OperatorFailure("input of type \(t.dataType) is not supported (this engine computes in float32)")
         }
         let infos = try inferOutputs(inputs.map { $0.map(ValueInfo.init(constant:)) })
-        for info in infos where info.dataType != .float {
+        for info in infos where !info.dataType.isRuntime {
             throw OperatorFailure("output of type \(info.dataType) is not supported")
         }
+        let inputs = inputs.map { $0.map { $0.dataType == .bool ? Tensor(shape: $0.shape, floats: $0.ints.map { Float($0) }) : $0 } }
         // Copies into owned buffers: the evaluate path is for small tensors and folding.
         let inViews: [TensorView?] = inputs.map { t in
             t.map { t in
@@ -63,7 +64,10 @@ extension Operator {
         }
         execute(inViews, outViews, ExecutionContext(threads: 1, kernels: .reference, workspace: scratch))
         let outs = outViews.map { Array($0.buffer) }
-        return zip(infos, outs).map { Tensor(shape: $0.shape, floats: $1) }
+        return zip(infos, outs).map { info, values in
+            info.dataType == .bool ? Tensor(shape: info.shape, ints: values.map { $0 != 0 ? 1 : 0 }, dataType: .bool)
+                                   : Tensor(shape: info.shape, floats: values)
+        }
     }
 }
 

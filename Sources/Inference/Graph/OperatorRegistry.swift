@@ -14,6 +14,8 @@ enum OperatorRegistry {
         "Resize": Resize.make, "Upsample": Upsample.make, "Pad": Pad.make, "Dropout": Dropout.make,
         "Identity": Identity.make, "ReduceMean": ReduceMean.make, "Shape": ShapeOperator.make, "Gather": Gather.make,
         "Constant": Constant.make, "ConstantOfShape": ConstantOfShape.make, "LRN": LRN.make,
+        "Expand": Expand.make, "GatherElements": GatherElements.make, "Less": Less.make, "Where": Where.make,
+        "Min": Min.make, "Max": Max.make, "CastLike": CastLike.make, "ReduceSum": ReduceSum.make, "ReduceMax": ReduceMax.make,
     ]
 
     static var supportedTypes: [String] { factories.keys.sorted() }

@@ -2,7 +2,10 @@
 /// operand has the same broadcast pattern are merged, so [N,C,H,W] + [1,C,1,1]
 /// runs as N·C rows of H·W with a scalar per row.
 enum BinaryKind: Sendable {
-    case add, sub, mul, div, prelu
+    case add, sub, mul, div, prelu, min, max, less
+
+    /// Comparisons produce bool (held as 0/1).
+    var isComparison: Bool { self == .less }
 
     @inline(__always)
     func apply(_ a: Float, _ b: Float) -> Float {
@@ -12,6 +15,9 @@ enum BinaryKind: Sendable {
         case .mul: a * b
         case .div: a / b
         case .prelu: a >= 0 ? a : a * b
+        case .min: a.isNaN || b.isNaN ? .nan : Swift.min(a, b)
+        case .max: a.isNaN || b.isNaN ? .nan : Swift.max(a, b)
+        case .less: a < b ? 1 : 0
         }
     }
 
@@ -22,6 +28,9 @@ enum BinaryKind: Sendable {
         case .mul: a &* b
         case .div: b == 0 ? 0 : a / b
         case .prelu: a >= 0 ? a : a &* b
+        case .min: Swift.min(a, b)
+        case .max: Swift.max(a, b)
+        case .less: a < b ? 1 : 0
         }
     }
 }

@@ -8,7 +8,7 @@ struct BinaryOperator: Operator {
         guard a.dataType == b.dataType else { throw OperatorFailure("operand types differ (\(a.dataType), \(b.dataType))") }
         let shape = try Shape.broadcast([a.shape, b.shape])
         if kind == .prelu && shape != a.shape { throw OperatorFailure("slope \(b.shape) must broadcast to X \(a.shape)") }
-        return [ValueInfo(shape: shape, dataType: a.dataType)]
+        return [ValueInfo(shape: shape, dataType: kind.isComparison ? .bool : a.dataType)]
     }
 
     func execute(_ inputs: [TensorView?], _ outputs: [TensorView], _ context: ExecutionContext) {
@@ -22,8 +22,8 @@ struct BinaryOperator: Operator {
         }
         let info = try inferOutputs([ValueInfo(constant: a), ValueInfo(constant: b)])[0]
         var values = broadcastBinary(kind, a, b, shape: info.shape)
-        values = wrap(values, to: a.dataType)
-        return [Tensor(shape: info.shape, ints: values, dataType: a.dataType)]
+        values = wrap(values, to: info.dataType)
+        return [Tensor(shape: info.shape, ints: values, dataType: info.dataType)]
     }
 
     /// Integer results wrap to the operand's width, as in C and numpy.

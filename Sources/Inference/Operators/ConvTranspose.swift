@@ -79,7 +79,9 @@ struct ConvTranspose: Operator {
         y.buffer.update(repeating: 0)
         /// Adds `value(channelRow, kernelIndex, inputIndex)` to every output position it lands on.
         func scatter(_ b: Int, _ grp: Int, _ value: (Int, Int, Int) -> Float) {
-            for oc in 0..<mg {
+            // Output channels write disjoint planes: one per task.
+            parallelFor(mg, threads: context.kernels == .optimized ? context.threads : 1) { range in
+            for oc in range {
                 let dst = y.data + (b * m + grp * mg + oc) * outP
                 for kz in 0..<kd { for ky in 0..<kh { for kx in 0..<kw {
                     let kIndex = (kz * kh + ky) * kw + kx
@@ -97,6 +99,7 @@ struct ConvTranspose: Operator {
                         }
                     }
                 } } }
+            }
             }
         }
         for b in 0..<n {

@@ -17,24 +17,40 @@ public enum BLASCoreSelection {
         case reexecFailed(coreType: String)
     }
 
+    /// What to do, from the environment, the library's kernel and the CPU flags (pure).
+    public enum Decision: Sendable, Equatable {
+        case keep
+        case respectUser(String)
+        case reexec(coreType: String)
+    }
+
+    public static func decide(environment: [String: String], currentCore: String, cpuFlags: Set<String>) -> Decision {
+        if let chosen = environment["OPENBLAS_CORETYPE"] { return .respectUser(chosen) }
+        if environment[guardVariable] != nil { return .keep }
+        guard let target = BLASCoreAdvice.recommendedCoreType(currentCore: currentCore, cpuFlags: cpuFlags) else { return .keep }
+        return .reexec(coreType: target)
+    }
+
     /// Call first thing in `main`. When OpenBLAS chose a generic kernel on a CPU
     /// with AVX2/AVX-512 and neither `OPENBLAS_CORETYPE` nor the guard variable is
     /// set, re-executes this program with the better kernel (never returns then).
     @discardableResult
-    public static func reexecIfGenericKernel(arguments: [String] = CommandLine.arguments) -> Outcome {
-        if let chosen = environment("OPENBLAS_CORETYPE") { return .userChoice(coreType: chosen) }
-        let current = BLAS.coreName
-        if environment(guardVariable) != nil { return .kept(core: current) }
-        guard let target = BLASCoreAdvice.recommendedCoreType(currentCore: current, cpuFlags: cpuFlags()) else {
-            return .kept(core: current)
+    public static func reexecIfGenericKernel(arguments: [String] = CommandLine.arguments,
+                                             currentCore: String = BLAS.coreName) -> Outcome {
+        var env: [String: String] = [:]
+        for name in ["OPENBLAS_CORETYPE", guardVariable] { env[name] = environment(name) }
+        switch decide(environment: env, currentCore: currentCore, cpuFlags: cpuFlags()) {
+        case .keep: return .kept(core: currentCore)
+        case .respectUser(let chosen): return .userChoice(coreType: chosen)
+        case .reexec(let target):
+            setenv("OPENBLAS_CORETYPE", target, 1)
+            setenv(guardVariable, "1", 1)
+            var argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
+            execv("/proc/self/exe", &argv)
+            // Only reached when exec failed: carry on with the library's kernel.
+            unsetenv("OPENBLAS_CORETYPE")
+            return .reexecFailed(coreType: target)
         }
-        setenv("OPENBLAS_CORETYPE", target, 1)
-        setenv(guardVariable, "1", 1)
-        var argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
-        execv("/proc/self/exe", &argv)
-        // Only reached when exec failed: carry on with the library's kernel.
-        unsetenv("OPENBLAS_CORETYPE")
-        return .reexecFailed(coreType: target)
     }
 
     static func environment(_ name: String) -> String? {

@@ -163,4 +163,23 @@ case("resize_cubic", [
     helper.make_node("Resize", ["x", "", "scales"], ["a"], mode="cubic", cubic_coeff_a=-0.5, exclude_outside=1),
     helper.make_node("Resize", ["a", "", "", "sizes"], ["y"], mode="cubic", coordinate_transformation_mode="align_corners"),
 ], [("x", f32(1, 2, 4, 5))], ["y"], [init("scales", np.array([1, 1, 1.5, 2], np.float32)), init("sizes", np.array([1, 2, 5, 7], np.int64))])
+
+# Comparison and selection at run time (bool held as 0/1), Min/Max, CastLike, ReduceSum/Max,
+# Expand and GatherElements.
+case("select_reduce_expand", [
+    helper.make_node("Less", ["x", "zero"], ["neg"]),
+    helper.make_node("CastLike", ["half", "x"], ["h"]),
+    helper.make_node("Mul", ["x", "h"], ["xh"]),
+    helper.make_node("Where", ["neg", "xh", "x"], ["w"]),
+    helper.make_node("Min", ["w", "cap"], ["mn"]),
+    helper.make_node("Max", ["mn", "floor", "w"], ["mx"]),
+    helper.make_node("ReduceSum", ["mx", "axes"], ["rs"], keepdims=1),
+    helper.make_node("ReduceMax", ["mx"], ["rm"], axes=[2], keepdims=1),
+    helper.make_node("Add", ["rs", "rm"], ["r"]),
+    helper.make_node("Expand", ["r", "shape"], ["e"]),
+    helper.make_node("GatherElements", ["e", "idx"], ["y"], axis=2),
+], [("x", f32(2, 3, 4))], ["y"], [
+    init("zero", np.array(0, np.float32)), init("half", np.array(0.5, np.float64)), init("cap", np.array([1.0], np.float32)),
+    init("floor", f32(4)), init("axes", np.array([1], np.int64)), init("shape", np.array([2, 3, 1], np.int64)),
+    init("idx", rng.integers(-1, 1, size=(2, 3, 1)).astype(np.int64))], opset=17)
 print("wrote", sorted(os.listdir(OUT)))
