@@ -150,6 +150,28 @@ import Testing
         #expect(Self.message(png) == "bad.png: chunk IHDR: offset 8: \(problem)")
     }
 
+    /// A 68-byte file claiming 16384×16384 grey pixels made the decoder allocate and
+    /// clear 256 MiB before libpng found the data missing (crafted input replayed
+    /// through Fuzz/png: 310 MB peak RSS; Docs/RELIABILITY.md).
+    @Test(arguments: [
+        (UInt32(16384), UInt32(16384), UInt8(8), UInt8(0), "IDAT holds 26 bytes, too few for 16384×16384 8-bit pixels"),
+        (UInt32(8192), UInt32(4096), UInt8(16), UInt8(6), "IDAT holds 26 bytes, too few for 8192×4096 64-bit pixels"),
+        (UInt32(1000), UInt32(1000), UInt8(1), UInt8(0), "IDAT holds 26 bytes, too few for 1000×1000 1-bit pixels"),
+    ])
+    func dimensionsTheImageDataCannotHold(width: UInt32, height: UInt32, depth: UInt8, colour: UInt8, problem: String) {
+        let png = F.signature + F.ihdr(width: width, height: height, bitDepth: depth, colorType: colour)
+            + F.chunk("IDAT", F.zlibStored([UInt8](repeating: 0, count: 15))) + F.chunk("IEND", [])
+        #expect(Self.message(png) == "bad.png: chunk IHDR: offset 8: \(problem)")
+    }
+
+    /// The bound is deflate's own limit, so the most compressible real image still passes.
+    @Test func highlyCompressedImageStillDecodes() throws {
+        let png = try PNGCodec.encodeGrey8(width: 1024, height: 1024, samples: [UInt8](repeating: 0, count: 1 << 20))
+        let idat = Int(F.readBE32(png, try #require(PNGCodecTests.chunkOffset(png, "IDAT"))))
+        #expect(idat * 200 < 1 << 20, "zlib made \(idat) bytes: not a near-limit case")
+        #expect(try ImageLoader.decode(png, file: "zeros.png").values.count == 1 << 20)
+    }
+
     @Test func invalidBitDepthForColourType() {
         let png = F.signature + F.ihdr(width: 4, height: 3, bitDepth: 16, colorType: 3) + F.chunk("IDAT", F.zlibStored([0]))
             + F.chunk("IEND", [])
