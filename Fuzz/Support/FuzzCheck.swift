@@ -1,4 +1,7 @@
 import Common
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// What every harness checks besides "does not crash": bad input must end in a
 /// `UserFacingError` whose text is one non-empty line naming where the problem is.
@@ -14,6 +17,8 @@ enum FuzzCheck {
             fatalError("bad input ended in a non-user-facing error: \(type(of: error)): \(error)")
         }
         let text = UserMessage.text(for: error)
+        // FUZZ_PRINT=1 .build-fuzz/bin/<target> FILE… prints the line a user would see.
+        if getenv("FUZZ_PRINT") != nil { print(text) }
         if e.problem.isEmpty { fatalError("empty problem in \(type(of: error)): \(text)") }
         // file "" for modules whose errors leave the file to the caller (Inference: the CLI prefixes it)
         if !file.isEmpty && !e.coordinates.contains(file) { fatalError("coordinates do not name the file: \(text)") }
