@@ -52,7 +52,7 @@ import Testing
         ("a = 1 b = 2", "bad.toml:1:7: expected end of line, found 'b'"),
         ("= 1", "bad.toml:1:1: expected a key, found '='"),
         ("a", "bad.toml:1:2: expected '=' after key 'a'"),
-        ("\u{0}", "bad.toml:1:1: expected a key, found '\u{0}'"),
+        ("\u{0}", "bad.toml:1:1: expected a key, found '\\x00'"),
     ])
     func syntaxErrorsNameLineAndColumn(text: String, expected: String) {
         #expect(Self.message(text) == expected)
