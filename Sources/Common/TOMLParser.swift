@@ -7,6 +7,10 @@ public struct TOMLParser {
     private var pos = 0
     private var line = 1
     private var lineStart = 0
+    /// Open arrays and inline tables. Bounded so that a hostile file cannot
+    /// overflow the stack (the parser recurses once per level).
+    private var depth = 0
+    static let maximumNesting = 64
 
     public static func parse(_ text: String, file: String = "<toml>") throws -> [String: TOMLValue] {
         var p = TOMLParser(chars: Array(text), file: file)
@@ -112,6 +116,9 @@ public struct TOMLParser {
         var parts: [String] = [try key()]
         skipSpaces()
         while peek == "." {
+            guard parts.count < Self.maximumNesting else {
+                throw fail("dotted key has more than \(Self.maximumNesting) parts")
+            }
             advance(); skipSpaces()
             parts.append(try key())
             skipSpaces()
@@ -134,8 +141,13 @@ public struct TOMLParser {
         switch c {
         case "\"": return .string(try basicString())
         case "'": return .string(try literalString())
-        case "[": return try array()
-        case "{": return try inlineTable()
+        case "[", "{":
+            guard depth < Self.maximumNesting else {
+                throw fail("arrays and inline tables nest more than \(Self.maximumNesting) levels deep")
+            }
+            depth += 1
+            defer { depth -= 1 }
+            return c == "[" ? try array() : try inlineTable()
         case "t", "f": return try boolean()
         default: return try number()
         }

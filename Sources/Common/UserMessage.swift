@@ -19,6 +19,18 @@ public enum UserMessage {
             if ch.isNewline || ch == "\t" {
                 if !lastWasSpace { out.append(" ") }
                 lastWasSpace = true
+            } else if ch.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
+                // Messages quote file content (a DICOM value, a TOML key): an ESC or
+                // other control byte must not reach the terminal, where it would act.
+                for scalar in ch.unicodeScalars {
+                    if scalar.properties.generalCategory == .control {
+                        let hex = String(scalar.value, radix: 16)
+                        out += "\\x" + (hex.count < 2 ? "0" : "") + hex
+                    } else {
+                        out.unicodeScalars.append(scalar)
+                    }
+                }
+                lastWasSpace = false
             } else {
                 out.append(ch)
                 lastWasSpace = ch == " "

@@ -17,6 +17,19 @@ struct PNGChunkWalker {
         /// Ancillary chunks that make libpng's simplified API transform samples.
         var hasColourChunks = false
         var hasSRGB = false
+
+        /// Bits per pixel, or nil for a colour type PNG does not define (libpng rejects those).
+        var bitsPerPixel: Int? {
+            let channels: Int
+            switch colorType {
+            case 0, 3: channels = 1
+            case 2: channels = 3
+            case 4: channels = 2
+            case 6: channels = 4
+            default: return nil
+            }
+            return channels * bitDepth
+        }
     }
 
     static func hasSignature(_ bytes: [UInt8]) -> Bool {
@@ -31,6 +44,7 @@ struct PNGChunkWalker {
         var offset = 8
         var header: Header?
         var firstIDAT: Int?
+        var idatBytes = 0
         var sawEnd = false
         var gamma: Int?
         var hasSRGB = false, hasColourChunks = false
@@ -61,7 +75,10 @@ struct PNGChunkWalker {
                 header = Header(width: width, height: height, bitDepth: Int(bytes[d + 8]), colorType: Int(bytes[d + 9]),
                                 interlace: Int(bytes[d + 12]), firstIDATOffset: 0)
             }
-            if type == "IDAT" && firstIDAT == nil { firstIDAT = offset }
+            if type == "IDAT" {
+                if firstIDAT == nil { firstIDAT = offset }
+                idatBytes += length
+            }
             if type == "gAMA" && length == 4 { gamma = Int(be32(bytes, offset + 8)) }
             if type == "sRGB" { hasSRGB = true }
             // cHRM is harmless for grey (no RGB-to-grey step); these are not.
@@ -72,6 +89,14 @@ struct PNGChunkWalker {
         guard var h = header else { throw fail(nil, 8, "no IHDR chunk") }
         guard let idat = firstIDAT else { throw fail(nil, offset, "no IDAT chunk (no image data)") }
         guard sawEnd else { throw fail(nil, offset, "no IEND chunk (truncated)") }
+        // Deflate expands at most 1032:1, so a header claiming more pixels than the
+        // image data could hold is refused here, before a decoder allocates for it.
+        if let bits = h.bitsPerPixel {
+            let pixelBytes = (h.width * h.height * bits + 7) / 8
+            guard idatBytes * 1032 >= pixelBytes else {
+                throw fail("IHDR", 8, "IDAT holds \(idatBytes) bytes, too few for \(h.width)×\(h.height) \(bits)-bit pixels")
+            }
+        }
         h.firstIDATOffset = idat
         h.gamma = gamma
         h.hasSRGB = hasSRGB

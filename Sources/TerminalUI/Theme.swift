@@ -78,7 +78,9 @@ public struct Theme: Sendable, Equatable {
         case .string(let s):
             if s == "default" { return .default }
             let hex = Array(s.utf8)
-            if hex.count == 7, hex[0] == UInt8(ascii: "#"), let n = UInt32(String(s.dropFirst()), radix: 16) {
+            // every digit checked: UInt32(_:radix:) alone also accepts "+fffff" and "-00000"
+            if hex.count == 7, hex[0] == UInt8(ascii: "#"), hex.dropFirst().allSatisfy({ Character(Unicode.Scalar($0)).isHexDigit }),
+               let n = UInt32(String(s.dropFirst()), radix: 16) {
                 return .rgb(UInt8(n >> 16 & 0xff), UInt8(n >> 8 & 0xff), UInt8(n & 0xff))
             }
             throw ThemeError(file: file, key: key, message: "colour \"\(s)\" is not \"default\", 0…255 or \"#rrggbb\"")

@@ -47,13 +47,35 @@ public enum StudyLoader {
         } catch let DecodingError.valueNotFound(type, ctx) {
             throw WorklistError.malformed(file: file, field: path(ctx.codingPath), reason: "expected \(describe(type)), found null")
         } catch let DecodingError.dataCorrupted(ctx) {
-            if ctx.codingPath.isEmpty {
-                throw WorklistError.malformed(file: file, field: "", reason: "not valid JSON")
-            }
+            if ctx.codingPath.isEmpty { throw undecodable(data, file: file) }
             throw WorklistError.malformed(file: file, field: path(ctx.codingPath), reason: allowedValues(ctx.codingPath) ?? "invalid value")
         } catch {
             throw WorklistError.malformed(file: file, field: "", reason: "not valid JSON")
         }
+    }
+
+    /// Foundation's JSONDecoder (Swift 6.3 on Linux) reports a syntax error and a
+    /// number that does not fit an `Int` alike: "not valid JSON", no path, no
+    /// offset. JSONSerialization tells them apart and says where the syntax fails.
+    static func undecodable(_ data: Data, file: String) -> WorklistError {
+        let object: Any
+        do { object = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]) } catch {
+            var detail = ((error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String) ?? ""
+            while detail.last == "." { detail.removeLast() }
+            if let first = detail.first { detail = first.lowercased() + detail.dropFirst() }
+            return .malformed(file: file, field: "", reason: detail.isEmpty ? "not valid JSON" : "not valid JSON (\(detail))")
+        }
+        let root = object as? [String: Any]
+        let wholeNumbers: [(String, Any?)] = [
+            ("formatVersion", root?["formatVersion"]),
+            ("patient.ageMonths", (root?["patient"] as? [String: Any])?["ageMonths"]),
+        ]
+        for (field, value) in wholeNumbers {
+            if let n = value as? NSNumber, Int(exactly: n.doubleValue) == nil || n.stringValue.contains(".") {
+                return .malformed(file: file, field: field, reason: "expected a whole number, found \(n.stringValue)")
+            }
+        }
+        return .malformed(file: file, field: "", reason: "a number does not fit its field")
     }
 
     static func validate(_ m: StudyManifest, file: String) throws {

@@ -28,7 +28,7 @@ public struct AttributeProto: Sendable {
         while let (field, wire) = try r.readKey() {
             switch field {
             case 1: try r.expect(wire, .lengthDelimited, field: "attribute.name"); name = try r.readString()
-            case 20: try r.expect(wire, .varint, field: "attribute.type"); type = Int(try r.readVarint())
+            case 20: try r.expect(wire, .varint, field: "attribute.type"); type = Int(truncatingIfNeeded: try r.readVarint())
             case 2: try r.expect(wire, .fixed32, field: "attribute.f"); f = Float(bitPattern: try r.readFixed32())
             case 3: try r.expect(wire, .varint, field: "attribute.i"); i = Int64(bitPattern: try r.readVarint())
             case 4: try r.expect(wire, .lengthDelimited, field: "attribute.s"); s = try r.readString()

@@ -27,7 +27,7 @@ public struct TensorProto: Sendable {
         while let (field, wire) = try r.readKey() {
             switch field {
             case 1: try r.readInt64s(wire, into: &dims)
-            case 2: try r.expect(wire, .varint, field: "tensor.data_type"); dataType = Int(try r.readVarint())
+            case 2: try r.expect(wire, .varint, field: "tensor.data_type"); dataType = Int(truncatingIfNeeded: try r.readVarint())
             case 3: throw InferenceError.invalidModel(field: "tensor.segment", reason: "segmented tensors are not supported")
             case 4: try r.readFloats(wire, into: &floatData)
             case 5: try r.readInt64s(wire, into: &int32Data)
@@ -52,7 +52,16 @@ public struct TensorProto: Sendable {
             throw InferenceError.invalidModel(field: "tensor \(name).dims", reason: "negative dimension in \(dims)")
         }
         let shape = dims.map { Int($0) }
-        let count = shape.reduce(1, *)
+        // A header may claim any dims: count without trapping (and leave room for
+        // count × byte width), then the data checks below refuse what is not there.
+        var count = 1
+        for d in shape {
+            let (product, overflow) = count.multipliedReportingOverflow(by: d)
+            guard !overflow, product <= Int.max / 8 else {
+                throw InferenceError.invalidModel(field: "tensor \(name).dims", reason: "\(dims) has more elements than any file can hold")
+            }
+            count = product
+        }
         self.name = name
 
         var floats: [Float] = []

@@ -42,7 +42,7 @@ public struct ValueInfoProto: Sendable {
     private mutating func decodeTensorType(_ r: inout ProtobufReader) throws {
         while let (f, w) = try r.readKey() {
             switch f {
-            case 1: try r.expect(w, .varint, field: "tensor_type.elem_type"); elementType = Int(try r.readVarint())
+            case 1: try r.expect(w, .varint, field: "tensor_type.elem_type"); elementType = Int(truncatingIfNeeded: try r.readVarint())
             case 2:
                 try r.expect(w, .lengthDelimited, field: "tensor_type.shape")
                 var shapeReader = try r.readMessage()

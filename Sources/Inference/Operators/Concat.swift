@@ -11,6 +11,7 @@ struct Concat: Operator {
     func inferOutputs(_ inputs: [ValueInfo?]) throws -> [ValueInfo] {
         let xs = inputs.compactMap { $0 }
         guard let first = xs.first else { throw OperatorFailure("needs inputs") }
+        guard !first.shape.isEmpty else { throw OperatorFailure("cannot concatenate scalars (rank 0)") }
         let a = try Shape.axis(axis, rank: first.shape.count)
         var shape = first.shape
         shape[a] = 0

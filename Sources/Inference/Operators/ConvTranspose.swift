@@ -28,6 +28,8 @@ struct ConvTranspose: Operator {
             throw OperatorFailure("X \(x) and W \(w) do not match (group \(group))")
         }
         let r = x.count - 2
+        if let os = outputShape, os.count < r { throw OperatorFailure("output_shape has \(os.count) values, fewer than the \(r) spatial axes") }
+        if let p = pads, p.count != 2 * r { throw OperatorFailure("pads has \(p.count) values, expected \(2 * r)") }
         let kernel = Array(w[2...])
         if let ks = kernelShape, ks != kernel { throw OperatorFailure("kernel_shape \(ks) differs from W \(w)") }
         let s = strides ?? [Int](repeating: 1, count: r)
