@@ -17,6 +17,7 @@ struct Lightbox: ParsableCommand {
             VerifyCommand.self,
             AnalyzeCommand.self,
             PowerCommand.self,
+            ExperimentCommand.self,
             ImageCommand.self,
             DicomCommand.self,
             ImageImportCommand.self,
