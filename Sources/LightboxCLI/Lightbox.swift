@@ -18,6 +18,7 @@ struct Lightbox: ParsableCommand {
             AnalyzeCommand.self,
             PowerCommand.self,
             ExperimentCommand.self,
+            ExportCommand.self,
             ImageCommand.self,
             DicomCommand.self,
             ImageImportCommand.self,
