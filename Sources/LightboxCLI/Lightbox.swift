@@ -19,6 +19,7 @@ struct Lightbox: ParsableCommand {
             PowerCommand.self,
             ExperimentCommand.self,
             ExportCommand.self,
+            SimulateCommand.self,
             ImageCommand.self,
             DicomCommand.self,
             ImageImportCommand.self,
