@@ -21,12 +21,11 @@ public enum PlotAxis {
         guard low > 0, high >= low, low.isFinite, high.isFinite else { return [] }
         var ticks: [Double] = []
         var decade = Foundation.pow(10, Foundation.floor(Foundation.log10(low)))
-        while ticks.last.map({ $0 < high }) ?? true {
+        scan: while true {
             for m in [1.0, 2.0, 5.0] {
                 let t = m * decade
-                if t <= low { ticks = [t]; continue }
-                ticks.append(t)
-                if t >= high { break }
+                if t <= low { ticks = [t] } else { ticks.append(t) }
+                if t >= high { break scan }
             }
             decade *= 10
         }
