@@ -102,7 +102,9 @@ struct SimulateRun {
         func at(_ s: Double) -> UInt64 { min(UInt64((max(s, 0) * 1e9).rounded()), total) }
         var steps: [Step] = []
         if firstOfCase { steps.append(Step(nanos: 0, kind: .opened)) }
-        if aided { steps.append(Step(nanos: at(min(1, seconds / 10)), kind: .aiRevealed)) }
+        // The first read of an aided case shows the AI once the findings arrive (about
+        // a second); the sequential second pass reveals it the moment the first is signed.
+        if aided { steps.append(Step(nanos: firstOfCase ? at(min(1, seconds / 10)) : 0, kind: .aiRevealed)) }
         var t = 20.0
         while t < seconds - 2 { steps.append(Step(nanos: at(t), kind: .activity)); t += 20 }
         let decisions = decisionsFor(caseID: caseID, present: present, aided: aided, aiRight: aiRight)
