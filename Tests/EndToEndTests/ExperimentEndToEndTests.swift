@@ -213,6 +213,48 @@ import Testing
         #expect((result["auc"] as? [String: Double])?.count == 4)
     }
 
+    /// Session by session with the clock moved: session 2 is refused until the
+    /// washout (28 days after each reader's last session-1 sign) has passed.
+    @Test func washoutGatesTheSecondSession() throws {
+        _ = try #require(LightboxBinary.path, "build lightbox first")
+        let dir = TempDirectory("lightbox-experiment-washout")
+        defer { dir.remove() }
+        let library = Self.makeLibrary(dir)
+        let db = dir.file("ledger.sqlite")
+        #expect(try run(["experiment", "create", "wo", "--library", library, "--readers", "ann,ben", "--seed", "5", "--db", db],
+                        Self.january).status == 0)
+        // session 1 read on 4 January (simulate dates the session a day before now)
+        let first = try run(["simulate", "wo", "--session", "1", "--seed", "3", "--db", db], Self.january)
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(first.stdout.contains("12 signed read(s)"), "\(first.stdout)")
+
+        let waiting = try run(["experiment", "show", "wo", "--db", db], Self.january)
+        for reader in ["ann", "ben"] {
+            let line = try #require(waiting.stdout.split(separator: "\n").first { $0.hasPrefix(reader + " ") }, "\(waiting.stdout)")
+            #expect(line.contains("6/6 done 2026-01-04"), "\(line)")
+            #expect(line.contains("0/6 opens 2026-02-01"), "washout of 28 days from 4 January: \(line)")
+        }
+        // two weeks later: still in the washout, refused in one line with the date
+        let early = try run(["simulate", "wo", "--session", "2", "--seed", "3", "--db", db], ["LIGHTBOX_NOW": "2026-01-19T09:00:00Z"])
+        #expect(early.status == 2)
+        #expect(early.stderr.hasPrefix("lightbox: reader ann, session 2: opens 2026-02-01 "), "\(early.stderr)")
+        #expect(early.stderr.split(separator: "\n").count == 1)
+
+        // after the washout: open, then filled
+        let open = try run(["experiment", "show", "wo", "--db", db], ["LIGHTBOX_NOW": "2026-02-02T12:00:00Z"])
+        #expect(open.stdout.components(separatedBy: "0/6 open").count - 1 == 2, "\(open.stdout)")
+        let second = try run(["simulate", "wo", "--session", "2", "--seed", "3", "--db", db], ["LIGHTBOX_NOW": "2026-02-10T09:00:00Z"])
+        #expect(second.status == 0, "\(second.stderr)")
+        let done = try run(["experiment", "show", "wo", "--db", db], ["LIGHTBOX_NOW": "2026-02-10T09:00:00Z"])
+        #expect(done.stdout.components(separatedBy: "6/6 done 2026-02-09").count - 1 == 2, "\(done.stdout)")
+
+        let long = dir.file("wo.csv")
+        #expect(try run(["export", "wo", "--format", "long", "--out", long, "--db", db], [:]).status == 0)
+        let rows = try lines(long).dropFirst()
+        #expect(rows.count == 24)
+        #expect(rows.filter { $0.split(separator: ",")[6] == "1" }.count == 12 && rows.filter { $0.split(separator: ",")[6] == "2" }.count == 12)
+    }
+
     @Test func coordinatorErrorsAreOneLine() throws {
         _ = try #require(LightboxBinary.path, "build lightbox first")
         let dir = TempDirectory("lightbox-experiment-errors")

@@ -15,7 +15,8 @@ struct SimulateCommand: ParsableCommand {
         Every assignment gets a signed read written through the ledger (events, decisions, confidence), as the \
         reading screen would. Ratings follow the Roe–Metz model; times are log-normal with the given aided/unaided \
         ratio (see Docs/READER-STUDIES.md). When NAME does not exist yet, a crossover of --readers readers (r1…rN) \
-        on --cases cases of --library is created first. Sessions are dated in the past, washouts respected.
+        on --cases cases of --library is created first. The filled sessions are dated in the past, one washout + 1 day \
+        apart, the last ending a day before now (LIGHTBOX_NOW); a session whose washout has not passed by then is refused.
         """
     )
 
@@ -28,6 +29,8 @@ struct SimulateCommand: ParsableCommand {
     @Option(name: .customLong("baseline-seconds"), help: "Unaided geometric mean reading time.") var baselineSeconds: Double = 60
     @Option(name: .customLong("ai-accuracy"), help: "Share of cases the simulated AI gets right.") var aiAccuracy: Double = 0.85
     @Option(help: "Random seed.") var seed: UInt64 = 1
+    @Option(help: "Fill only this session (default: every session); later sessions can be filled by later runs.")
+    var session: Int?
     @Option(help: "The study library (default: the one given at create).") var library: String?
     @Option(help: "The ledger database (default: $XDG_DATA_HOME/lightbox/ledger.sqlite).") var db: String?
 
@@ -59,12 +62,18 @@ struct SimulateCommand: ParsableCommand {
             if let cases, cases != design.caseIDs.count {
                 throw ExperimentCommandError.invalid(field: "--cases", problem: "experiment \(name) has \(design.caseIDs.count) cases, not \(cases)")
             }
-            let existing = try context.ledger.signedReads(reader: nil).filter { $0.context.experiment == name }.count
+            let sessions = session.map { [$0] } ?? context.table.sessionNumbers
+            if let session, !context.table.sessionNumbers.contains(session) {
+                throw ExperimentCommandError.invalid(field: "--session", problem: "experiment \(name) has sessions 1…\(design.sessions), not \(session)")
+            }
+            let existing = try context.signedReads().filter { sessions.contains($0.context.session ?? 0) }.count
             guard existing == 0 else {
-                throw ExperimentCommandError.invalid(field: "experiment \(name)", problem: "already has \(existing) signed read(s); simulate fills an empty experiment")
+                throw ExperimentCommandError.invalid(
+                    field: "experiment \(name)",
+                    problem: "already has \(existing) signed read(s) in session(s) \(sessions.map(String.init).joined(separator: ", ")); simulate fills empty sessions")
             }
             let truth = try ExperimentTruth.load(library: try context.loadLibrary(), caseIDs: design.caseIDs)
-            let summary = try SimulateRun(context: context, truth: truth, wall: wall, seed: seed, clock: clock,
+            let summary = try SimulateRun(context: context, truth: truth, wall: wall, seed: seed, clock: clock, sessions: sessions,
                                           model: SimulateReaderModel(baselineAUC: auc, aucDelta: aucDelta, timeRatio: timeRatio,
                                                                      baselineSeconds: baselineSeconds, aiAccuracy: aiAccuracy)).run()
             print(summary)

@@ -11,6 +11,8 @@ struct SimulateRun {
     let wall: SimulatedWallClock
     let seed: UInt64
     let clock: ExperimentClock
+    /// The sessions to fill, in order.
+    let sessions: [Int]
     let model: SimulateReaderModel
 
     func run() throws -> String {
@@ -33,16 +35,34 @@ struct SimulateRun {
         var aiRight: [String: Bool] = [:]
         for id in design.caseIDs { aiRight[id] = rng.uniform() < model.aiAccuracy }
 
-        // Session s happens (washout + 1) days after session s − 1; the last one ends a day before now.
+        // Session s happens (washout + 1) days after session s − 1; the last one filled starts a day before now.
         let day = 86_400.0
         let sessionGap = Double(design.washoutDays + 1) * day
-        let start = clock.now.timeIntervalSince1970 - Double(design.sessions - 1) * sessionGap - day
+        let last = sessions.max() ?? 1
+        let gate = SessionGate(design: design, table: context.table)
         var passesWritten = 0, eventsWritten = 0
         for (j, reader) in design.readers.enumerated() {
-            for session in context.table.sessionNumbers {
+            for session in sessions {
                 let rows = context.table.rows(reader: reader, session: session)
                 let appSession = "simulate-\(seed)-\(reader)-s\(session)"
-                var wallTime = start + Double(session - 1) * sessionGap + Double(j) * 600
+                let start = clock.now.timeIntervalSince1970 - day - Double(last - session) * sessionGap + Double(j) * 600
+                // The same gate the reading screen obeys: no session before its washout has passed.
+                let completions = context.completions(try context.signedReads())
+                let status = try gate.status(reader: reader, session: session, completions: completions,
+                                             clock: ExperimentClock(now: Date(timeIntervalSince1970: start)))
+                switch status {
+                case .open: break
+                case .washout(let opensAt):
+                    throw ReaderStudyError.sessionNotOpen(reader: reader, session: session,
+                                                          problem: "opens \(ExperimentSummary.minute(opensAt)) after a \(design.washoutDays)-day washout; "
+                                                              + "simulate it with LIGHTBOX_NOW after that")
+                case .waitingForSession(let previous, let remaining):
+                    throw ReaderStudyError.sessionNotOpen(reader: reader, session: session,
+                                                          problem: "session \(previous) has \(remaining) case(s) left to sign first")
+                case .complete:
+                    continue
+                }
+                var wallTime = start
                 var mono: UInt64 = 1_000_000_000
                 for row in rows {
                     guard let k = modelCase[row.caseID] else { continue }
