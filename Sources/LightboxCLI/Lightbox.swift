@@ -20,6 +20,7 @@ struct Lightbox: ParsableCommand {
             ExperimentCommand.self,
             ExportCommand.self,
             SimulateCommand.self,
+            PracticeCommand.self,
             ImageCommand.self,
             DicomCommand.self,
             ImageImportCommand.self,

@@ -27,7 +27,8 @@ struct ExperimentTruth: Sendable {
     private struct Reference: Decodable {
         struct Extremity: Decodable { var label: String }
         struct Hand: Decodable { var boneAgeMonths: Double; var chronologicalAgeMonths: Double; var gpStandardDeviationMonths: Double }
-        struct Level: Decodable { var level: String; var canalStenosis: String }
+        struct Listhesis: Decodable { var meyerding: Int }
+        struct Level: Decodable { var level: String; var canalStenosis: String; var pfirrmann: Int?; var listhesis: Listhesis? }
         struct Spine: Decodable { var levels: [Level] }
         var extremity: Extremity?
         var hand: Hand?
@@ -64,6 +65,11 @@ struct ExperimentTruth: Sendable {
                 var values: [String: String] = [:]
                 for level in levels {
                     values["spine.\(level.level).canalStenosis"] = level.canalStenosis == "normal_mild" ? "normal/mild" : level.canalStenosis
+                    if let grade = level.pfirrmann { values["spine.\(level.level).pfirrmann"] = String(grade) }
+                    // Meyerding 0…4 as the reading screen's labels; grade V has none there.
+                    if let slip = level.listhesis?.meyerding, FindingCatalog.listhesisGrades.indices.contains(slip) {
+                        values["spine.\(level.level).listhesis"] = FindingCatalog.listhesisGrades[slip]
+                    }
                 }
                 let positive = levels.contains { severeStenosis.contains($0.canalStenosis) }
                 cases[id] = Case(kind: .spine, truth: positive ? 1 : 0, referenceValues: values)
