@@ -45,6 +45,11 @@ import Testing
 
         let text = try LightboxBinary.run(["practice", "review", "--library", library, "--reader", "tina", "--db", db])
         #expect(text.stdout.contains("practice of tina: 3 signed case(s)"), "\(text.stdout)")
-        #expect(text.stdout.contains("followed the model"), "\(text.stdout)")
+        // The lines Docs/READER-STUDIES.md shows.
+        for line in ["fracture  3  0.667      0.400  -           -              -",
+                     "agreement with the model 0.667; active time per case: mean 30.0 s, median 30.0 s",
+                     "WRIST-1  fracture.study  abnormal  abnormal  normal     followed the model"] {
+            #expect(text.stdout.contains(line + "\n"), "\(line)\n---\n\(text.stdout)")
+        }
     }
 }
