@@ -167,6 +167,12 @@ import Testing
             let width = bytes[16..<20].reduce(0) { $0 << 8 | Int($1) }, height = bytes[20..<24].reduce(0) { $0 << 8 | Int($1) }
             #expect(width == size.0 && height == size.1, "\(file)")
             #expect(bytes[25] == 2, "\(file) is RGB (colour type 2)")
+            // Lightbox's own validating PNG decoder (libpng) reads it back: white paper, black text.
+            let info = try run(["image", "info", (plots as NSString).appendingPathComponent(file)], [:])
+            #expect(info.status == 0, "\(info.stderr)")
+            for line in ["rows: \(size.1)", "columns: \(size.0)", "photometric: RGB", "min: 0", "max: 255"] {
+                #expect(info.stdout.contains(line + "\n"), "\(file): \(line)")
+            }
         }
 
         // the text report names every part
