@@ -20,7 +20,7 @@ extension ExperimentReport {
 
         var curves: [PlotSeries] = []
         var legend: [(String, PlotColor)] = []
-        for (t, treatment) in table.treatments.enumerated() {
+        for treatment in table.treatments {
             let color = colors[treatment] ?? .black
             let rows = table.rows.filter { $0.treatment == treatment }
             for reader in table.readers {
@@ -34,7 +34,6 @@ extension ExperimentReport {
             curves.append(PlotSeries(label: treatment, x: pooled.falsePositiveRate, y: pooled.truePositiveRate, color: color, thickness: 3))
             let auc = mrmc.flatMap { or in or.treatments.firstIndex(of: treatment).map { or.treatmentAUC[$0] } }
             legend.append(("\(treatment)" + (auc.map { String(format: " AUC %.3f", $0) } ?? ""), color))
-            _ = t
         }
         // Thin reader curves first, pooled curves on top.
         curves.sort { $0.thickness < $1.thickness }
