@@ -1,0 +1,15 @@
+import ArgumentParser
+
+/// `lightbox experiment create|show|report`: the coordinator's tools for a
+/// reader study. None of them is reachable from the reading screen (blinding).
+struct ExperimentCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "experiment",
+        abstract: "Create, inspect and report reader studies (MRMC, crossover with washout).",
+        discussion: """
+        Coordinator tools; readers use `lightbox read --experiment NAME`. Set LIGHTBOX_NOW=2026-03-01T09:00:00Z \
+        (ISO 8601) to run these commands at another moment, e.g. to check a washout in a test or dry run.
+        """,
+        subcommands: [ExperimentCreateCommand.self, ExperimentShowCommand.self, ExperimentReportCommand.self]
+    )
+}

@@ -1,0 +1,45 @@
+import ArgumentParser
+import Foundation
+import ReaderStudy
+
+/// `lightbox experiment report NAME [--json] [--plots DIR]`
+struct ExperimentReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "Analyse an experiment: accuracy per arm, MRMC ROC (OR), reading-time effect, automation bias; PNG plots.",
+        discussion: """
+        A coordinator's tool: it reads every reader's signed reads and the reference. With --plots DIR it writes \
+        roc.png (ROC per arm, pooled and per reader) and reading-time.png (active time per reader and arm, log scale).
+        """
+    )
+
+    @Argument(help: "Experiment name.") var name: String
+    @Flag(help: "Print JSON.") var json = false
+    @Option(help: "Folder for PNG plots.") var plots: String?
+    @Option(help: "The ledger database (default: $XDG_DATA_HOME/lightbox/ledger.sqlite).") var db: String?
+    @Option(help: "The study library (default: the one given at create).") var library: String?
+    @Option(name: .customLong("idle-threshold"), help: "Idle threshold in seconds.") var idleThreshold: Double = 60
+    @Option(name: .customLong("idle-rule"), help: "cap or exclude.") var idleRule: String = "cap"
+
+    func run() throws {
+        try reportingErrors {
+            guard let rule = IdleRule(rawValue: idleRule) else {
+                throw CLIError.badOption(name: "--idle-rule", value: idleRule, expected: "cap or exclude")
+            }
+            let rules = TimingRules(idleThreshold: idleThreshold, idleRule: rule)
+            let clock = try ExperimentClock.fromEnvironment()
+            let context = try ExperimentContext.open(name: name, db: db, library: library, readOnly: true)
+            let truth = try ExperimentTruth.load(library: try context.loadLibrary(), caseIDs: context.design.caseIDs)
+            let report = try ExperimentReport(context: context, truth: truth, rules: rules)
+            let written = try plots.map { try report.writePlots(to: $0, name: name) } ?? []
+            if json {
+                try AnalyzeSupport.printJSON(report.json(design: context.design, rules: rules, plots: written))
+                return
+            }
+            let summary = try ExperimentSummary.text(design: context.design, table: context.table,
+                                                     completions: context.completions(try context.signedReads()), clock: clock)
+            print(report.text(summary: summary, rules: rules), terminator: "")
+            for path in written { print("wrote \(path)") }
+        }
+    }
+}

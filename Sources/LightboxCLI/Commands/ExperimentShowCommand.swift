@@ -1,0 +1,25 @@
+import ArgumentParser
+import Foundation
+import ReaderStudy
+
+/// `lightbox experiment show NAME`: design, progress per reader and session, washout dates.
+struct ExperimentShowCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "show",
+        abstract: "Show an experiment's design, each reader's progress per session and when washouts end."
+    )
+
+    @Argument(help: "Experiment name.") var name: String
+    @Option(help: "The ledger database (default: $XDG_DATA_HOME/lightbox/ledger.sqlite).") var db: String?
+
+    func run() throws {
+        try reportingErrors {
+            let clock = try ExperimentClock.fromEnvironment()
+            let context = try ExperimentContext.open(name: name, db: db, readOnly: true)
+            let completions = context.completions(try context.signedReads())
+            print(try ExperimentSummary.text(design: context.design, table: context.table, completions: completions, clock: clock),
+                  terminator: "")
+            if let library = context.libraryPath { print("library \(library)") }
+        }
+    }
+}

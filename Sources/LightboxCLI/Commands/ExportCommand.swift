@@ -1,0 +1,89 @@
+import ArgumentParser
+import Foundation
+import Ledger
+import ReaderStudy
+
+/// `lightbox export NAME --format long|imrmc|json --out FILE`
+struct ExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Export an experiment's signed reads (long, iMRMC) or every event (json).",
+        discussion: """
+        long: reader,treatment,case,truth,rating,case_id,session,total_s,active_s,pre_ai_s,post_ai_s — one row per \
+        signed pass (RJafroc, MRMCaov, `lightbox analyze mrmc --format long`). imrmc: the iMRMC list format (truth rows \
+        with reader -1). json: every event of every read with its hash. Ratings fold the reader's call and confidence \
+        1–5 onto 1–10; times follow Docs/TIMING.md (idle threshold 60 s, cap). A coordinator's tool: it reads every \
+        reader's reads and the reference.
+        """
+    )
+
+    enum Format: String, ExpressibleByArgument, CaseIterable { case long, imrmc, json }
+
+    @Argument(help: "Experiment name.") var name: String
+    @Option(help: "long, imrmc or json.") var format: Format
+    @Option(help: "Output file (written atomically).") var out: String
+    @Option(help: "The ledger database (default: $XDG_DATA_HOME/lightbox/ledger.sqlite).") var db: String?
+    @Option(help: "The study library (default: the one given at create).") var library: String?
+    @Option(name: .customLong("idle-threshold"), help: "Idle threshold in seconds.") var idleThreshold: Double = 60
+    @Option(name: .customLong("idle-rule"), help: "cap or exclude.") var idleRule: String = "cap"
+
+    func run() throws {
+        try reportingErrors {
+            guard let rule = IdleRule(rawValue: idleRule) else {
+                throw CLIError.badOption(name: "--idle-rule", value: idleRule, expected: "cap or exclude")
+            }
+            let rules = TimingRules(idleThreshold: idleThreshold, idleRule: rule)
+            let context = try ExperimentContext.open(name: name, db: db, library: library, readOnly: true)
+            let text: String
+            var rows = 0
+            switch format {
+            case .json:
+                let reads = try ExperimentReads.collectEvents(context)
+                (text, rows) = try ExportCommand.jsonText(context: context, reads: reads)
+            case .long, .imrmc:
+                let truth = try ExperimentTruth.load(library: try context.loadLibrary(), caseIDs: context.design.caseIDs)
+                let reads = try ExperimentReads.collect(context, truth: truth, rules: rules)
+                let table = try ExportTable(reads: reads.passes.map(\.export), truths: truth.truths, caseOrder: context.design.caseIDs)
+                guard !table.rows.isEmpty else {
+                    throw ExperimentCommandError.invalid(field: "experiment \(name)", problem: "no signed reads to export yet")
+                }
+                text = format == .long ? table.longCSV : table.imrmcText(description: """
+                    Lightbox experiment \(name) (\(context.design.design.rawValue))
+                    truth from reference.json; rating = call x confidence on 1-10
+                    """)
+                rows = table.rows.count
+                if reads.missingConfidence > 0 {
+                    FileHandle.standardError.write(Data("lightbox: warning: \(reads.missingConfidence) signed read(s) without confidence were rated as confidence 3\n".utf8))
+                }
+                if reads.undecided > 0 {
+                    FileHandle.standardError.write(Data("lightbox: warning: \(reads.undecided) signed read(s) leave the question undecided; rated lowest-confidence absent\n".utf8))
+                }
+            }
+            try ExportFile.writeAtomically(text, to: out)
+            print("wrote \(out): \(rows) \(format == .json ? "event" : "rating") row(s)")
+        }
+    }
+
+    /// Every event of every read of the experiment (signed or not), in ledger order.
+    static func jsonText(context: ExperimentContext, reads: [(ReadRecord, [StoredEvent])]) throws -> (String, Int) {
+        var events: [[String: Any]] = []
+        for (read, stored) in reads {
+            for item in stored {
+                let e = item.event
+                var row: [String: Any] = [
+                    "id": item.id, "read": read.id, "reader": read.reader, "case": read.study,
+                    "session": read.context.session as Any, "arm": read.context.arm as Any, "pass": read.context.pass,
+                    "kind": e.kind.rawValue, "appSession": e.appSession, "monotonicNanos": String(e.monotonicNanos),
+                    "wallTime": e.wallTime, "hash": item.hash, "prevHash": item.prevHash,
+                ]
+                row["finding"] = e.finding ?? NSNull()
+                row["value"] = e.value ?? NSNull()
+                events.append(row)
+            }
+        }
+        events.sort { ($0["id"] as? Int64 ?? 0) < ($1["id"] as? Int64 ?? 0) }
+        let object: [String: Any] = ["experiment": context.design.name, "events": events]
+        let data = try JSONSerialization.data(withJSONObject: AnalyzeSupport.sanitize(object), options: [.prettyPrinted, .sortedKeys])
+        return (String(decoding: data, as: UTF8.self) + "\n", events.count)
+    }
+}
