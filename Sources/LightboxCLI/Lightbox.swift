@@ -21,6 +21,8 @@ struct Lightbox: ParsableCommand {
             DicomCommand.self,
             ImageImportCommand.self,
             OnnxCommand.self,
+            InferCommand.self,
+            ModelsCommand.self,
         ],
         defaultSubcommand: ReadCommand.self
     )
