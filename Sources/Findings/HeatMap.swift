@@ -27,4 +27,10 @@ public struct HeatMap: Sendable, Equatable {
         let cy = rect.y + (Double(i / width) + 0.5) * rect.height / Double(height)
         return (cx, cy)
     }
+
+    /// Values scaled to [0, 1] (min → 0, max → 1) for an overlay; all zeros when flat.
+    public func normalised() -> [Float] {
+        guard let lo = values.min(), let hi = values.max(), hi > lo else { return values.map { _ in 0 } }
+        return values.map { ($0 - lo) / (hi - lo) }
+    }
 }
