@@ -99,7 +99,7 @@ extension ModelCard {
 
     private static func allowed(_ keys: [any CodingKey]) -> String? {
         let last = keys.last?.stringValue
-        if keys.count >= 2, keys[keys.count - 2].stringValue == "kinds" || last == "kinds" || (keys.first?.stringValue == "appliesTo" && last?.hasPrefix("Index") == true) {
+        if keys.contains(where: { $0.stringValue == "kinds" }) {
             return "must be one of " + StudyKind.allCases.map(\.rawValue).joined(separator: ", ")
         }
         switch last {

@@ -75,3 +75,10 @@ struct ModelCardTests {
         }
     }
 }
+
+extension ModelCardTests {
+    @Test func badStudyKindNamesTheKinds() {
+        let text = Self.valid.replacingOccurrences(of: "\"kinds\": [\"extremity\"]", with: "\"kinds\": [\"knee\"]")
+        #expect(message(text) == "m/card.json: field 'appliesTo.kinds[0]': must be one of hand, extremity, spine")
+    }
+}

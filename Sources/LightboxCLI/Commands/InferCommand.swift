@@ -30,12 +30,12 @@ struct InferCommand: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let engine = FindingsEngine(registry: try ModelsSearch.registry(explicit: models), threads: threads)
-            var objects: [InferJSON] = []
+            var objects: [FindingsJSON] = []
             for folder in studies {
                 let study = FindingsStudy(try StudyLoader.load(folder: folder))
                 let findings = try engine.run(study)
                 if json {
-                    objects.append(InferJSON(study: study, findings: findings))
+                    objects.append(FindingsJSON(study: study, findings: findings))
                 } else {
                     print(InferText.lines(study: study, findings: findings).joined(separator: "\n"))
                 }

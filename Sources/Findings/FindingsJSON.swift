@@ -1,7 +1,6 @@
-import Findings
-
-/// The JSON shape of `lightbox infer --json` (issue 5 item 5); only the kinds that apply.
-struct InferJSON: Encodable {
+/// The JSON shape of `lightbox infer --json` (issue 5 item 5): study, kind, models, then only
+/// the kinds that apply (fracture, boneAge, spine), and latencyMs.
+public struct FindingsJSON: Encodable {
     struct Model: Encodable { var name: String; var version: String }
     struct PerImage: Encodable { var image: String; var probability: Double }
     struct Fracture: Encodable {
@@ -49,7 +48,7 @@ struct InferJSON: Encodable {
     var spine: Spine?
     var latencyMs: Double
 
-    init(study: FindingsStudy, findings: StudyFindings?) {
+    public init(study: FindingsStudy, findings: StudyFindings?) {
         self.study = study.id
         kind = study.kind.rawValue
         models = findings?.models.map { Model(name: $0.name, version: $0.version) } ?? []
