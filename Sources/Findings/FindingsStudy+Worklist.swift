@@ -6,6 +6,8 @@ extension FindingsStudy {
     /// The engine's view of a library study. Reads study.json once more for the optional
     /// per-series keys the library format allows but the manifest does not model
     /// (`pixelSpacing` [row, column] mm, `windowCenter`, `windowWidth`); absent keys are fine.
+    /// The declared window is applied as LINEAR_EXACT, (x − (c − w/2)) / w clipped to [0, 1],
+    /// as the training recipes apply it.
     public init(_ study: Study) {
         let extras = Self.seriesExtras(folder: study.folder)
         let root = study.folder.hasSuffix("/") ? study.folder : study.folder + "/"
@@ -13,7 +15,7 @@ extension FindingsStudy {
             let extra = image.seriesIndex < extras.count ? extras[image.seriesIndex] : SeriesExtras()
             let name = image.path.hasPrefix(root) ? String(image.path.dropFirst(root.count)) : (image.path as NSString).lastPathComponent
             let spacing = extra.pixelSpacing.flatMap { $0.count == 2 && $0[0] > 0 && $0[1] > 0 ? PixelSpacing(row: $0[0], column: $0[1]) : nil }
-            let window = extra.windowCenter.flatMap { c in extra.windowWidth.flatMap { w in w > 0 ? VOIWindow(center: c, width: w) : nil } }
+            let window = extra.windowCenter.flatMap { c in extra.windowWidth.flatMap { w in w > 0 ? VOIWindow(center: c, width: w, function: .linearExact) : nil } }
             return Image(path: image.path, name: name, seriesIndex: image.seriesIndex, view: image.view,
                          declaredSpacing: spacing, declaredWindow: window)
         }

@@ -1,5 +1,6 @@
 import Dispatch
 import Foundation
+import Imaging
 import Testing
 import TestSupport
 import Worklist
@@ -169,4 +170,22 @@ final class ResultBox: @unchecked Sendable {
     private(set) var values: [Double?]
     init(count: Int) { values = Array(repeating: nil, count: count) }
     func set(_ i: Int, _ v: Double?) { lock.lock(); values[i] = v; lock.unlock() }
+}
+
+extension FindingsEngineTests {
+    @Test func studyJSONExtrasBecomeDeclaredSpacingAndWindow() throws {
+        let dir = TempDirectory()
+        defer { dir.remove() }
+        let folder = try FindingsFixtures.writeStudy(in: dir, folder: "s", id: "S", kind: "spine", modality: "MR", sex: "O",
+                                                     images: [("images/1.png", 4, 4, [UInt8](repeating: 9, count: 16))], pixelSpacing: [0.7, 0.9])
+        var json = try String(contentsOfFile: folder + "/study.json", encoding: .utf8)
+        json = json.replacingOccurrences(of: "\"pixelSpacing\"", with: "\"windowCenter\": 2048, \"windowWidth\": 4000, \"pixelSpacing\"")
+        try json.write(toFile: folder + "/study.json", atomically: true, encoding: .utf8)
+        let s = FindingsStudy(try StudyLoader.load(folder: folder))
+        #expect(s.sex == .other && s.modality == "MR" && s.ageMonths == 120)
+        #expect(s.images[0].name == "images/1.png" && s.images[0].path.hasSuffix("/s/images/1.png"))
+        #expect(s.images[0].declaredSpacing == PixelSpacing(row: 0.7, column: 0.9))
+        #expect(s.images[0].declaredWindow == VOIWindow(center: 2048, width: 4000, function: .linearExact))
+        #expect(s.middleSlice?.name == "images/1.png")
+    }
 }
