@@ -27,6 +27,8 @@ struct Lightbox: ParsableCommand {
             ImageImportCommand.self,
             OnnxCommand.self,
             ViewCommand.self,
+            ModelsCommand.self,
+            InferCommand.self,
             PhantomCommand.self,
         ],
         defaultSubcommand: ReadCommand.self

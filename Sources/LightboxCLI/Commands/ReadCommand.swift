@@ -1,5 +1,6 @@
 import ArgumentParser
 import Common
+import Findings
 import Foundation
 import Imaging
 import Ledger
@@ -36,15 +37,24 @@ struct ReadCommand: ParsableCommand {
     @Option(name: .long, help: "Image drawing: auto (ask the terminal), halfblock, kitty or sixel.")
     var graphics: GraphicsMode = .auto
 
+    @Option(name: .long, help: "A folder of model folders (model.onnx + card.json) to use before the installed ones.")
+    var models: String?
+
     func run() throws {
         let (state, env, theme) = try reportingErrors { () -> (AppState, AppEnvironment, Theme) in
             let theme = try ThemeLoader.load(self.theme, environment: DataPaths.environment)
             let readerId = reader ?? DataPaths.defaultReader()
             let renderer = ImageRenderer()
+            let engine = FindingsEngine(registry: try ModelsSearch.registry(explicit: models.map { [$0] } ?? []))
             let store = LedgerReadStore(ledger: try LedgerStore(path: db ?? LedgerStore.defaultPath(environment: DataPaths.environment)))
             let env = AppEnvironment(
                 reader: readerId, store: store, clock: SystemReadClock(), appSession: UUID().uuidString,
-                renderImage: { try renderer.render($0) }, runModels: { _ in nil })
+                renderImage: { try renderer.render($0) },
+                runModels: { study in
+                    try engine.run(study).map {
+                        AIResult(values: $0.findingValues(), details: $0.detailLines(), models: $0.modelNames)
+                    }
+                })
             var state = AppState(reader: readerId, libraryName: (library as NSString).lastPathComponent)
             state.mode = .clinical
             return (state, env, theme)

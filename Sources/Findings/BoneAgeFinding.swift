@@ -1,0 +1,46 @@
+/// Bone age against the Greulich–Pyle standard.
+public struct BoneAgeFinding: Sendable, Equatable {
+    public enum Category: String, Sendable, Equatable {
+        case delayed, normal, advanced
+        /// Sex unknown: no sex-specific standard to compare with.
+        case indeterminate
+    }
+
+    public var months: Double
+    /// The model's σ (months).
+    public var sigma: Double
+    /// 95% interval: months ± 1.96 σ.
+    public var low: Double
+    public var high: Double
+    public var chronologicalMonths: Double
+    /// Bone age − chronological age.
+    public var differenceMonths: Double
+    /// Brush Foundation SD at the chronological age for the patient's sex (nil when unknown).
+    public var referenceSD: Double?
+    /// (BA − CA) / SD(CA).
+    public var sds: Double?
+    public var category: Category
+
+    public init(months: Double, sigma: Double, chronologicalMonths: Double, sex: GreulichPyleTable.Sex?) {
+        self.months = months
+        self.sigma = sigma
+        low = months - 1.96 * sigma
+        high = months + 1.96 * sigma
+        self.chronologicalMonths = chronologicalMonths
+        differenceMonths = months - chronologicalMonths
+        if let sex {
+            let sd = GreulichPyleTable.standardDeviation(ageMonths: chronologicalMonths, sex: sex)
+            referenceSD = sd
+            let z = (months - chronologicalMonths) / sd
+            sds = z
+            category = z < -2 ? .delayed : (z > 2 ? .advanced : .normal)
+        } else {
+            referenceSD = nil
+            sds = nil
+            category = .indeterminate
+        }
+    }
+
+    /// Whole months, as the reader enters them.
+    public var roundedMonths: Int { Int(months.rounded()) }
+}
