@@ -30,6 +30,7 @@ struct Lightbox: ParsableCommand {
             ModelsCommand.self,
             InferCommand.self,
             PhantomCommand.self,
+            BenchReadingCommand.self,
         ],
         defaultSubcommand: ReadCommand.self
     )
