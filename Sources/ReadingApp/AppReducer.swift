@@ -233,12 +233,13 @@ public enum AppReducer {
         state.showHelp = false
         state.prompt = nil
         state.message = nil
-        state.study = OpenStudy(row: row, study: study, showAI: state.mode.showAI)
+        let showAI = state.showsAI(for: study.id)
+        state.study = OpenStudy(row: row, study: study, showAI: showAI)
         if state.rows[row].status == .unread { state.rows[row].status = .inProgress }
         if state.viewer { return ImageReducer.render(&state) }
         var effects: [AppEffect] = [.openRead(study)]
         effects += ImageReducer.render(&state)
-        if state.mode.showAI { effects.append(.runModels(study)) }
+        if showAI { effects.append(.runModels(study)) }
         return effects
     }
 

@@ -26,6 +26,12 @@ public struct AppState: Sendable, Equatable {
     public var cellPixels = Size(width: 8, height: 16)
     /// `lightbox view`: the image pane alone, no findings, nothing recorded.
     public var viewer = false
+    /// In an experiment, whether each study's assigned arm shows the AI (and its label);
+    /// studies not listed follow `mode.showAI`.
+    public var aiVisibility: [String: Bool] = [:]
+    public var armLabels: [String: String] = [:]
+
+    public func showsAI(for studyId: String) -> Bool { aiVisibility[studyId] ?? mode.showAI }
 
     public init(reader: String, mode: ScreenRules = .clinical, libraryName: String) {
         self.reader = reader; self.mode = mode; self.libraryName = libraryName

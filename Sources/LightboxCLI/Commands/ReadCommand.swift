@@ -4,6 +4,7 @@ import Findings
 import Foundation
 import Imaging
 import Ledger
+import ReaderStudy
 import NCursesBackend
 import ReadingApp
 import TerminalUI
@@ -22,8 +23,10 @@ struct ReadCommand: ParsableCommand {
         Every step is written to the ledger at once; drafts resume where you left off.
         """)
 
-    @Option(name: .long, help: "The study library folder.")
-    var library: String = "SampleStudies"
+    static let defaultLibrary = "SampleStudies"
+
+    @Option(name: .long, help: "The study library folder (with --experiment: the experiment's own library unless given).")
+    var library: String = ReadCommand.defaultLibrary
 
     @Option(name: .long, help: "The ledger database (default: $XDG_DATA_HOME/lightbox/ledger.sqlite).")
     var db: String?
@@ -40,13 +43,34 @@ struct ReadCommand: ParsableCommand {
     @Option(name: .long, help: "A folder of model folders (model.onnx + card.json) to use before the installed ones.")
     var models: String?
 
+    @Option(name: .long, help: "Read your current session of this reader study (arms, order and washout as assigned).")
+    var experiment: String?
+
     func run() throws {
-        let (state, env, theme) = try reportingErrors { () -> (AppState, AppEnvironment, Theme) in
+        let (state, env, theme, entries) = try reportingErrors { () -> (AppState, AppEnvironment, Theme, [LibraryEntry]) in
             let theme = try ThemeLoader.load(self.theme, environment: DataPaths.environment)
             let readerId = reader ?? DataPaths.defaultReader()
             let renderer = ImageRenderer()
             let engine = FindingsEngine(registry: try ModelsSearch.registry(explicit: models.map { [$0] } ?? []))
-            let store = LedgerReadStore(ledger: try LedgerStore(path: db ?? LedgerStore.defaultPath(environment: DataPaths.environment)))
+            var state: AppState
+            let store: LedgerReadStore
+            var entries: [LibraryEntry]
+            if let experiment {
+                let session = try ExperimentSession.open(name: experiment, reader: readerId, db: db,
+                                                         library: library == Self.defaultLibrary ? nil : library)
+                store = LedgerReadStore(ledger: session.context.ledger, experiment: experiment,
+                                        session: session.session.session, arms: session.arms.mapValues(\.rawValue))
+                entries = session.entries
+                state = AppState(reader: readerId, libraryName: "\(experiment) session \(session.session.session)")
+                state.mode = ScreenRules(label: "\(experiment) s\(session.session.session)", showAI: false)
+                state.aiVisibility = session.arms.mapValues { ArmPolicy(arm: $0).showsAI(during: .first) }
+                state.armLabels = session.arms.mapValues(\.rawValue)
+            } else {
+                store = LedgerReadStore(ledger: try LedgerStore(path: db ?? LedgerStore.defaultPath(environment: DataPaths.environment)))
+                entries = try StudyLibrary.load(root: library).entries
+                state = AppState(reader: readerId, libraryName: (library as NSString).lastPathComponent)
+                state.mode = .clinical
+            }
             let env = AppEnvironment(
                 reader: readerId, store: store, clock: SystemReadClock(), appSession: UUID().uuidString,
                 renderImage: { try renderer.render($0) },
@@ -55,11 +79,8 @@ struct ReadCommand: ParsableCommand {
                         AIResult(values: $0.findingValues(), details: $0.detailLines(), models: $0.modelNames)
                     }
                 })
-            var state = AppState(reader: readerId, libraryName: (library as NSString).lastPathComponent)
-            state.mode = .clinical
-            return (state, env, theme)
+            return (state, env, theme, entries)
         }
-        let lib = try reportingErrors { try StudyLibrary.load(root: library) }
         let statuses = try reportingErrors { try env.store.statuses(reader: env.reader) }
         var s = state
         let runner = EffectRunner(environment: env)
@@ -83,6 +104,6 @@ struct ReadCommand: ParsableCommand {
         if let cell { s.cellPixels = cell }
         defer { terminal.shutdown() }
         program.run(state: &s, backend: terminal, inbox: ActionInbox(),
-                    initial: [.resized(size), .libraryLoaded(lib.entries, statuses: statuses)])
+                    initial: [.resized(size), .libraryLoaded(entries, statuses: statuses)])
     }
 }

@@ -1,0 +1,40 @@
+import Foundation
+import ReaderStudy
+import Worklist
+
+/// One reader's current session of an experiment, ready for the reading
+/// screen: the cases left, in the assigned order, each with its arm. A session
+/// whose washout has not passed is refused with the date it opens.
+struct ExperimentSession {
+    let context: ExperimentContext
+    let session: ReadingSession
+    let arms: [String: StudyArm]
+    let entries: [LibraryEntry]
+
+    static func open(name: String, reader: String, db: String?, library: String?) throws -> ExperimentSession {
+        let context = try ExperimentContext.open(name: name, db: db, library: library)
+        guard context.design.readers.contains(reader) else {
+            throw ExperimentCommandError.invalid(field: "--reader", problem: "\(reader) is not a reader of experiment \(name) (readers: \(context.design.readers.joined(separator: ", ")))")
+        }
+        let gate = SessionGate(design: context.design, table: context.table)
+        let completions = context.completions(try context.signedReads())
+        let session = try gate.openSession(reader: reader, completions: completions, clock: try ExperimentClock.fromEnvironment())
+        if session.remaining.contains(where: { $0.arm == .sequential }) {
+            throw ExperimentCommandError.invalid(field: "experiment \(name)",
+                                                 problem: "the sequential arm is not yet readable on the reading screen (its two-pass read is recorded by `lightbox simulate` only)")
+        }
+        let library = try context.loadLibrary()
+        var byId: [String: Study] = [:]
+        for s in library.studies { byId[s.id] = s }
+        var entries: [LibraryEntry] = []
+        var arms: [String: StudyArm] = [:]
+        for a in session.remaining {
+            guard let study = byId[a.caseID] else {
+                throw ExperimentCommandError.library(field: a.caseID, problem: "the experiment's case is not in the library \(context.libraryPath ?? "")")
+            }
+            entries.append(.study(study))
+            arms[a.caseID] = a.arm
+        }
+        return ExperimentSession(context: context, session: session, arms: arms, entries: entries)
+    }
+}
