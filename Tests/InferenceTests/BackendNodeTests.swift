@@ -38,10 +38,6 @@ import TestSupport
         "test_identity_opt": (.unsupported, "optional-typed value"),
         "test_identity_sequence": (.unsupported, "sequence-typed value"),
         "test_resize_downsample_scales_cubic_align_corners": (.fail, "expected data disagree with the align_corners formula; onnxruntime 1.32 fails it with the same 1.048 error"),
-        "test_resize_downsample_scales_cubic_antialias": (.unsupported, "antialias"),
-        "test_resize_downsample_scales_linear_antialias": (.unsupported, "antialias"),
-        "test_resize_downsample_sizes_cubic_antialias": (.unsupported, "antialias"),
-        "test_resize_downsample_sizes_linear_antialias": (.unsupported, "antialias"),
     ]
 
     static var nodeDirectory: URL? { SharedReference.directory("onnx/node") }

@@ -9,6 +9,8 @@ enum ParallelGEMM {
                       a: UnsafePointer<Float>, lda: Int, b: UnsafePointer<Float>, ldb: Int,
                       beta: Float = 0, c: UnsafeMutablePointer<Float>, ldc: Int, threads: Int) {
         let quantum = 16
+        // Below ~2 MFLOP a thread hand-off costs about as much as the work.
+        let threads = 2 * m * n * k < (1 << 21) ? 1 : threads
         if threads > 1 && n >= 2 * quantum {
             let blocks = (n + quantum - 1) / quantum
             let parts = min(threads, blocks)

@@ -8,7 +8,11 @@ enum Resampling {
         case alignCorners = "align_corners", asymmetric, tfCropAndResize = "tf_crop_and_resize"
     }
     enum NearestMode: String, Sendable { case roundPreferFloor = "round_prefer_floor", roundPreferCeil = "round_prefer_ceil", floor, ceil }
-    enum Mode: Sendable { case nearest(NearestMode), linear, cubic(a: Float, excludeOutside: Bool) }
+    enum Mode: Sendable {
+        case nearest(NearestMode), linear, cubic(a: Float, excludeOutside: Bool)
+        /// Linear or cubic with the filter widened by 1/scale when downsampling (opset 18 antialias).
+        case antialiased(cubic: Float?, excludeOutside: Bool)
+    }
 
     /// Taps of one output position: (input index, weight) pairs, or nil for the extrapolation value.
     typealias Taps = [(Int, Float)]?
@@ -49,6 +53,35 @@ enum Resampling {
                 let i1 = min(i0 + 1, inputLength - 1)
                 let t = xc - Float(i0)
                 return i1 == i0 ? [(i0, Float(1))] : [(i0, 1 - t), (i1, t)]
+            case .antialiased(let cubicA, let excludeOutside):
+                // As the ONNX reference: taps floor(x)+start … with coefficients of the
+                // filter stretched by 1/scale; an integral x counts as ratio 1 from x − 1.
+                let s = Swift.min(scale, 1)
+                var base = Int(x.rounded(.down))
+                var ratio = x - Float(base)
+                if ratio == 0 { base -= 1; ratio = 1 }
+                let start: Int, end: Int
+                if cubicA != nil { start = Int((-2 / s).rounded(.down)) + 1; end = 2 - start } else { start = Int((-1 / s).rounded(.down)) + 1; end = 2 - start }
+                func coefficient(_ d: Float) -> Float {
+                    let d = abs(d)
+                    guard let a = cubicA else { return Swift.max(0, 1 - d) }
+                    if d <= 1 { return ((a + 2) * d - (a + 3)) * d * d + 1 }
+                    if d < 2 { return ((a * d - 5 * a) * d + 8 * a) * d - 4 * a }
+                    return 0
+                }
+                var taps: [(Int, Float)] = []
+                var total: Float = 0
+                for k in start..<end {
+                    taps.append((base + k, coefficient((Float(k) - ratio) * s)))
+                    total += taps.last!.1
+                }
+                taps = taps.map { ($0.0, $0.1 / total) }
+                if excludeOutside {
+                    taps = taps.map { ($0.0, $0.0 < 0 || $0.0 >= inputLength ? 0 : $0.1) }
+                    let kept = taps.reduce(Float(0)) { $0 + $1.1 }
+                    if kept != 0 { taps = taps.map { ($0.0, $0.1 / kept) } }
+                }
+                return taps.map { (Swift.min(Swift.max($0.0, 0), inputLength - 1), $0.1) }
             case .cubic(let a, let excludeOutside):
                 // Keys' cubic convolution on the 4 neighbours; outside indices repeat the
                 // edge, or (exclude_outside) drop out with the weights renormalised.

@@ -1,8 +1,7 @@
 /// ONNX Resize (opset 10–22) and, through `Upsample`, Upsample: modes nearest,
-/// linear and cubic (cubic_coeff_a, exclude_outside), every
+/// linear and cubic (cubic_coeff_a, exclude_outside), antialias (18+), every
 /// coordinate_transformation_mode and nearest_mode, sizes or scales, axes and
-/// keep_aspect_ratio_policy (18+). Antialias is refused at load. Runs as
-/// separable 1-D passes.
+/// keep_aspect_ratio_policy (18+). Runs as separable 1-D passes.
 struct Resize: Operator {
     enum AspectPolicy: String, Sendable { case stretch, notLarger = "not_larger", notSmaller = "not_smaller" }
     var mode: Resampling.Mode
@@ -20,8 +19,8 @@ struct Resize: Operator {
     static func make(_ node: NodeProto, opset: Int) throws -> any Operator {
         let a = Attributes(node)
         let modeName = try a.string("mode", "nearest")
-        if opset >= 18, try a.int("antialias", 0) != 0 { throw UnsupportedFeature("antialias") }
-        let mode: Resampling.Mode
+        let antialias = try opset >= 18 && a.int("antialias", 0) != 0
+        var mode: Resampling.Mode
         switch modeName {
         case "nearest":
             let nm = opset >= 11 ? try a.string("nearest_mode", "round_prefer_floor") : "floor"
@@ -31,6 +30,13 @@ struct Resize: Operator {
         case "cubic" where opset >= 11:
             mode = .cubic(a: try a.float("cubic_coeff_a", -0.75), excludeOutside: try a.int("exclude_outside", 0) != 0)
         default: throw UnsupportedFeature("mode \(modeName)")
+        }
+        if antialias {
+            switch mode {
+            case .linear: mode = .antialiased(cubic: nil, excludeOutside: try a.int("exclude_outside", 0) != 0)
+            case .cubic(let ca, let ex): mode = .antialiased(cubic: ca, excludeOutside: ex)
+            default: break  // nearest ignores antialias
+            }
         }
         let ct = opset >= 11 ? try a.string("coordinate_transformation_mode", "half_pixel") : "asymmetric"
         guard let coordinates = Resampling.CoordinateMode(rawValue: ct) else { throw UnsupportedFeature("coordinate_transformation_mode \(ct)") }
