@@ -30,6 +30,7 @@ import Testing
         ("convtranspose-output-shape", "node Y (ConvTranspose): output_shape has 1 values, fewer than the 2 spatial axes"),
         ("tensor-data-type-varint", "protobuf byte 134: truncated fixed32"),
         ("value-elem-type-varint", "protobuf byte 66: truncated varint"),
+        ("shape-without-input", "node y (Shape): needs an input"),
         ("tensor-dims-overflow",
          "model field tensor .dims: [16, 96, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16, 16] has more elements than any file can hold"),
     ])

@@ -42,7 +42,7 @@ struct Clip: Operator {
     }
 
     func evaluate(_ inputs: [Tensor?]) throws -> [Tensor] {
-        guard let x = inputs[0] else { throw OperatorFailure("needs an input") }
+        guard let x = inputs.first ?? nil else { throw OperatorFailure("needs an input") }
         if x.dataType.isFloating {
             let f = activation(min: inputs.count > 1 ? inputs[1] : nil, max: inputs.count > 2 ? inputs[2] : nil)
             return [Tensor(shape: x.shape, floats: x.floats.map { f($0) })]

@@ -28,5 +28,8 @@ struct ConstantOfShape: Operator {
         preconditionFailure("ConstantOfShape is always folded when the plan is made")
     }
 
-    func evaluate(_ inputs: [Tensor?]) throws -> [Tensor] { [try result(inputs[0]!)] }
+    func evaluate(_ inputs: [Tensor?]) throws -> [Tensor] {
+        guard let shape = inputs.first ?? nil else { throw OperatorFailure("needs an input") }
+        return [try result(shape)]
+    }
 }

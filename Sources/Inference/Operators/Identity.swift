@@ -11,7 +11,10 @@ struct Identity: Operator {
         copyIfDistinct(inputs[0]!, outputs[0])
     }
 
-    func evaluate(_ inputs: [Tensor?]) throws -> [Tensor] { [inputs[0]!] }
+    func evaluate(_ inputs: [Tensor?]) throws -> [Tensor] {
+        guard let x = inputs.first ?? nil else { throw OperatorFailure("needs an input") }
+        return [x]
+    }
 
     var isAlias: Bool { true }
 }

@@ -26,5 +26,8 @@ struct ShapeOperator: Operator {
         preconditionFailure("Shape is always folded when the plan is made")
     }
 
-    func evaluate(_ inputs: [Tensor?]) throws -> [Tensor] { [result(inputs[0]!.shape)] }
+    func evaluate(_ inputs: [Tensor?]) throws -> [Tensor] {
+        guard let x = inputs.first ?? nil else { throw OperatorFailure("needs an input") }
+        return [result(x.shape)]
+    }
 }
