@@ -1,0 +1,59 @@
+import Foundation
+import Ledger
+import TestSupport
+import Testing
+
+/// A reader's experiment session in a real terminal: assigned order, the arm of
+/// each case on the status line, AI hidden on unaided cases, reads stored
+/// under the experiment's context, and the washout refusal for session 2.
+@Suite(.serialized) struct ReadExperimentEndToEndTests {
+    @Test func readerSessionFollowsArmsAndWashout() throws {
+        #expect(TmuxSession.isAvailable, "tmux is required (make test installs it)")
+        let bin = try #require(LightboxBinary.path)
+        let dir = TempDirectory()
+        defer { dir.remove() }
+        let samples = SharedReference.packageRoot.appendingPathComponent("SampleStudies").path
+        let lib = dir.file("lib")
+        try FileManager.default.createDirectory(atPath: lib, withIntermediateDirectories: true)
+        for name in try FileManager.default.contentsOfDirectory(atPath: samples) where name.contains("extremity") {
+            try FileManager.default.copyItem(atPath: samples + "/" + name, toPath: lib + "/" + name)
+        }
+        let db = dir.file("ledger.sqlite")
+        let create = try LightboxBinary.run(["experiment", "create", "wr", "--library", lib, "--readers", "amy,bo",
+                                             "--arms", "unaided,aided", "--design", "crossover", "--seed", "3", "--db", db])
+        #expect(create.status == 0, "\(create.stderr)")
+
+        let tmux = try TmuxSession(command: "'\(bin)' read --experiment wr --reader amy --db '\(db)' --graphics halfblock",
+                                   width: 120, height: 30)
+        defer { tmux.kill() }
+        try tmux.waitFor("wr session 1")
+        // Sign every case of session 1 without answering: each read still records its arm.
+        var sawUnaided = false, sawAided = false
+        for _ in 0..<8 {
+            try tmux.send("Enter")
+            let screen = try tmux.waitFor(" saved")
+            if screen.contains("· unaided ·") {
+                sawUnaided = true
+                #expect(screen.contains("Unaided read: no AI in this arm."))
+            }
+            if screen.contains("· aided ·") { sawAided = true }
+            try tmux.send("S")
+            try tmux.waitFor("Signed")
+            try tmux.send("Escape")
+        }
+        try tmux.send("q")
+        try tmux.waitFor("LIGHTBOX-EXITED-0")
+        #expect(sawUnaided && sawAided, "session 1 of a crossover mixes both arms")
+
+        let ledger = try LedgerStore(path: db, readOnly: true)
+        let reads = try ledger.signedReads(reader: "amy")
+        #expect(reads.count == 8)
+        #expect(reads.allSatisfy { $0.context.experiment == "wr" && $0.context.session == 1 })
+        #expect(Set(reads.compactMap(\.context.arm)) == ["unaided", "aided"])
+
+        // Session 2 waits for the washout, and says when it opens.
+        let again = try Shell.run(bin, ["read", "--experiment", "wr", "--reader", "amy", "--db", db])
+        #expect(again.status == 2)
+        #expect(again.stderr.contains("session 2") && again.stderr.contains("28-day washout"), "\(again.stderr)")
+    }
+}
