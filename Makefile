@@ -5,7 +5,7 @@ SHELL := /bin/bash
 SWIFT ?= swift
 LIBRARY ?= SampleStudies
 # System packages the build, the tests and the end-to-end checks need.
-APT_PACKAGES := libncursesw5-dev libopenblas-dev libpng-dev libsqlite3-dev ncurses-term tmux dcmtk sqlite3
+APT_PACKAGES := libncursesw5-dev libopenblas-dev libpng-dev libsqlite3-dev ncurses-term tmux dcmtk sqlite3 imagemagick
 BIN_DIR = $(shell $(SWIFT) build --show-bin-path)
 
 .PHONY: all deps build run test test-slow bench fuzz clean
