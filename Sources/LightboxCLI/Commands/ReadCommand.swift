@@ -82,28 +82,7 @@ struct ReadCommand: ParsableCommand {
             return (state, env, theme, entries)
         }
         let statuses = try reportingErrors { try env.store.statuses(reader: env.reader) }
-        var s = state
-        let runner = EffectRunner(environment: env)
-        let program = Program<AppState, AppAction, AppEffect>(
-            reduce: AppReducer.reduce,
-            view: { st, size in AppView.render(st, size: size, theme: theme) },
-            actionForInput: { event, st in
-                if case .resize = event { return nil }
-                return KeyMap.action(for: event, in: st)
-            },
-            isFinished: { $0.finished },
-            perform: { effect, inbox in runner.perform(effect, inbox: inbox) })
-        // Ask the terminal what it can draw before curses owns the input, so replies never arrive as keys.
-        let caps = graphics == .halfblock ? GraphicsCapabilities() : TerminalProbe.run()
-        let terminal = NCursesTerminal(graphics: .halfblock, cellPixels: nil)
-        let size = terminal.size
-        let mode = GraphicsMode.resolve(requested: graphics, capabilities: caps, gridSize: size)
-        let cell = caps.cellPixels(gridSize: size)
-        terminal.useGraphics(mode, cellPixels: cell)
-        s.graphics = mode
-        if let cell { s.cellPixels = cell }
-        defer { terminal.shutdown() }
-        program.run(state: &s, backend: terminal, inbox: ActionInbox(),
-                    initial: [.resized(size), .libraryLoaded(entries, statuses: statuses)])
+        ReadingRoomSession.run(state: state, environment: env, theme: theme, graphics: graphics,
+                               actions: [.libraryLoaded(entries, statuses: statuses)])
     }
 }

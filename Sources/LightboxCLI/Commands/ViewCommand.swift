@@ -43,23 +43,7 @@ struct ViewCommand: ParsableCommand {
                                  renderImage: { try renderer.render($0) }, runModels: { _ in nil })
         var state = AppState(reader: "", libraryName: "")
         state.viewer = true
-        let runner = EffectRunner(environment: env)
-        let program = Program<AppState, AppAction, AppEffect>(
-            reduce: AppReducer.reduce,
-            view: { AppView.render($0, size: $1, theme: theme) },
-            actionForInput: { KeyMap.action(for: $0, in: $1) },
-            isFinished: { $0.finished },
-            perform: { runner.perform($0, inbox: $1) })
-        let caps = graphics == .halfblock ? GraphicsCapabilities() : TerminalProbe.run()
-        let terminal = NCursesTerminal()
-        let size = terminal.size
-        let mode = GraphicsMode.resolve(requested: graphics, capabilities: caps, gridSize: size)
-        let cell = caps.cellPixels(gridSize: size)
-        terminal.useGraphics(mode, cellPixels: cell)
-        state.graphics = mode
-        if let cell { state.cellPixels = cell }
-        defer { terminal.shutdown() }
-        program.run(state: &state, backend: terminal, inbox: ActionInbox(),
-                    initial: [.resized(size), .libraryLoaded([.study(study)], statuses: [:]), .openSelected])
+        ReadingRoomSession.run(state: state, environment: env, theme: theme, graphics: graphics,
+                               actions: [.libraryLoaded([.study(study)], statuses: [:]), .openSelected])
     }
 }
