@@ -1,3 +1,5 @@
+import TerminalUI
+
 /// What the AI has to say about the open study, as the screen sees it.
 public enum AIState: Sendable, Equatable {
     /// The arm hides the AI (unaided reading): nothing about it may show.
@@ -16,9 +18,11 @@ public struct AIResult: Sendable, Equatable {
     public var details: [String]
     /// "name version" of each model that spoke.
     public var models: [String]
+    /// Heat maps (fracture CAM) by image index in the study, for the `h` overlay.
+    public var heatMaps: [Int: ImageOverlay]
 
-    public init(values: [String: String], details: [String], models: [String]) {
-        self.values = values; self.details = details; self.models = models
+    public init(values: [String: String], details: [String], models: [String], heatMaps: [Int: ImageOverlay] = [:]) {
+        self.values = values; self.details = details; self.models = models; self.heatMaps = heatMaps
     }
 
     /// Shown wherever a model speaks.

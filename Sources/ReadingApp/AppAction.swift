@@ -22,6 +22,7 @@ public enum AppAction: Sendable, Equatable {
     case pan(dx: Double, dy: Double)
     case fitImage
     case toggleInvert
+    case toggleHeatMap
     case aiFinished(studyId: String, AIResult?)
     case aiFailed(studyId: String, String)
     case focusNext, focusPrevious

@@ -66,7 +66,7 @@ public enum AppReducer {
             state.study = s
             return []
 
-        case .cycleWindow, .adjustWindow, .zoom, .pan, .fitImage, .toggleInvert:
+        case .cycleWindow, .adjustWindow, .zoom, .pan, .fitImage, .toggleInvert, .toggleHeatMap:
             return ImageReducer.reduce(&state, action)
 
         case .aiFinished(let studyId, let result):
@@ -79,8 +79,10 @@ public enum AppReducer {
             s.ai = .ready(result)
             for i in s.decisions.indices { s.decisions[i].aiValue = result.values[s.decisions[i].finding] }
             state.study = s
-            if let readId = s.readId { return [.record(readId: readId, kind: .aiRevealed, finding: nil, value: nil)] }
-            return []
+            // A heat map asked for before the AI finished appears now.
+            let render = s.showHeatMap ? ImageReducer.render(&state) : []
+            if let readId = s.readId { return [.record(readId: readId, kind: .aiRevealed, finding: nil, value: nil)] + render }
+            return render
 
         case .aiFailed(let studyId, let message):
             guard var s = state.study, s.study.id == studyId, s.ai != .hidden else { return [] }

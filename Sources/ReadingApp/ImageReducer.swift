@@ -26,6 +26,13 @@ enum ImageReducer {
             s.view.centerY = 0.5
         case .toggleInvert:
             s.view.invert.toggle()
+        case .toggleHeatMap:
+            guard s.ai != .hidden else { return [] }
+            s.showHeatMap.toggle()
+            if s.showHeatMap, state.graphics != .halfblock {
+                state.message = "The heat map is drawn in half-block mode (start with --graphics halfblock)"
+                state.messageIsError = false
+            }
         default:
             return []
         }
@@ -49,6 +56,7 @@ enum ImageReducer {
         let series = s.study.manifest.series[image.seriesIndex]
         request.seriesSpacing = series.pixelSpacing
         if let c = series.windowCenter, let w = series.windowWidth { request.seriesWindow = WindowValues(center: c, width: w) }
+        if s.showHeatMap, state.graphics == .halfblock, case .ready(let ai) = s.ai { request.overlay = ai.heatMaps[s.imageIndex] }
         return [.renderImage(request)]
     }
 }

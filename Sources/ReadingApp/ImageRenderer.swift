@@ -45,9 +45,17 @@ public final class ImageRenderer: @unchecked Sendable {
         let preset = presets[((r.settings.preset % presets.count) + presets.count) % presets.count]
         let window = r.settings.customWindow ?? Self.window(for: preset.rule, buffer: buffer, sorted: sorted)
         let display = frame.display(window: VOIWindow(center: window.center, width: window.width), invert: r.settings.invert)
-        return RenderedImage(image: GreyImage(width: display.width, height: display.height, pixels: display.pixels),
-                             presetName: r.settings.customWindow == nil ? preset.name : "custom", window: window,
-                             generation: r.generation)
+        let grey = GreyImage(width: display.width, height: display.height, pixels: display.pixels)
+        var out = RenderedImage(image: grey, presetName: r.settings.customWindow == nil ? preset.name : "custom", window: window,
+                                generation: r.generation)
+        if let overlay = r.overlay {
+            // Output pixel centre → source pixel, through the crop and the fit.
+            let sx = Double(crop.width) / Double(fitted.width), sy = Double(crop.height) / Double(fitted.height)
+            out.rgb = overlay.composite(grey) { ox, oy in
+                (Double(crop.x) + (Double(ox) + 0.5) * sx, Double(crop.y) + (Double(oy) + 0.5) * sy)
+            }
+        }
+        return out
     }
 
     /// The part of the image in view: 1/zoom of each side around the centre, kept inside the image.

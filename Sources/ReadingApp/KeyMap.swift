@@ -68,6 +68,7 @@ public enum KeyMap {
             case .char("K"): return .pan(dx: 0, dy: -0.1)
             case .char("J"): return .pan(dx: 0, dy: 0.1)
             case .char("i"): return .toggleInvert
+            case .char("h"): return .toggleHeatMap
             case .right, .char("]"): return .nextImage
             case .left, .char("["): return .previousImage
             case .char(let c) where c.isNumber && c != "0": return .showImage((c.wholeNumberValue ?? 1) - 1)
@@ -92,7 +93,7 @@ public enum KeyMap {
         ("w  W", "next / previous window preset (bone, soft tissue…)"),
         ("<  >  ,  .", "narrower / wider window · lower / higher level"),
         ("+  -  0  H J K L", "zoom in / out · fit · pan when zoomed"),
-        ("i", "invert grey scale"),
+        ("i  h", "invert grey scale · AI heat map (fracture)"),
         ("p", "pause or resume the reading clock"),
         ("S", "sign the read and open the next unread study"),
         ("Esc", "back to the queue (the draft is kept) · cancel a prompt"),

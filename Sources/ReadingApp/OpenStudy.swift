@@ -18,6 +18,8 @@ public struct OpenStudy: Sendable, Equatable {
     public var rendered: RenderedImage?
     public var imageError: String?
     public var view = ImageViewSettings()
+    /// The AI's heat map over the image (`h`); only ever drawn when the AI is shown.
+    public var showHeatMap = false
     /// Increases with every render asked for, so late renders are dropped.
     public var renderGeneration = 0
     public var ai: AIState

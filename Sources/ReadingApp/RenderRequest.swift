@@ -15,6 +15,8 @@ public struct RenderRequest: Sendable, Equatable {
     /// Spacing (row, column mm) and window from study.json, used when the file carries none (PNG).
     public var seriesSpacing: [Double]? = nil
     public var seriesWindow: WindowValues? = nil
+    /// A heat map to blend over the image (only when the AI may be shown).
+    public var overlay: ImageOverlay? = nil
 
     public init(studyId: String, index: Int, path: String, modality: String, canvas: Size, graphics: GraphicsMode,
                 cellPixels: Size, settings: ImageViewSettings, generation: Int) {
@@ -29,6 +31,8 @@ public struct RenderedImage: Sendable, Equatable {
     public var presetName: String
     public var window: WindowValues
     public var generation: Int
+    /// The image with its overlay blended in, RGB (width × height × 3); nil without an overlay.
+    public var rgb: [UInt8]? = nil
 
     public init(image: GreyImage, presetName: String, window: WindowValues, generation: Int) {
         self.image = image; self.presetName = presetName; self.window = window; self.generation = generation

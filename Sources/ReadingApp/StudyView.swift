@@ -20,11 +20,14 @@ enum StudyView {
         }
         if s.view.zoom > 1 { title += " · ×\(s.view.zoom < 10 ? String(format: "%.1f", s.view.zoom) : String(Int(s.view.zoom)))" }
         if s.view.invert { title += " · inverted" }
+        if s.rendered?.rgb != nil { title += " · heat map" }
         Box.draw(area, title: title, style: theme.style(.border), titleStyle: theme.style(.title), grid: &grid)
         let inner = area.inset(by: 1)
         guard !inner.isEmpty else { return }
         if let r = s.rendered, r.image.width > 0 {
-            if state.graphics == .halfblock {
+            if state.graphics == .halfblock, let rgb = r.rgb {
+                HalfBlockImage.drawRGB(rgb, width: r.image.width, height: r.image.height, in: inner, grid: &grid)
+            } else if state.graphics == .halfblock {
                 let canvas = HalfBlockImage.pixelSize(for: inner)
                 HalfBlockImage.draw(r.image.letterboxed(into: canvas), in: inner, grid: &grid)
             } else {

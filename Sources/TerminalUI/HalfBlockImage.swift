@@ -19,4 +19,22 @@ public enum HalfBlockImage {
             }
         }
     }
+
+    /// Draws RGB pixels (`rgb`: width × height × 3) centred in `rect`, the rest black.
+    public static func drawRGB(_ rgb: [UInt8], width: Int, height: Int, in rect: Rect, grid: inout CellGrid) {
+        let canvas = pixelSize(for: rect)
+        let ox = (canvas.width - width) / 2, oy = (canvas.height - height) / 2
+        func pixel(_ x: Int, _ y: Int) -> Color {
+            let ix = x - ox, iy = y - oy
+            guard ix >= 0, iy >= 0, ix < width, iy < height else { return .rgb(0, 0, 0) }
+            let i = (iy * width + ix) * 3
+            return .rgb(rgb[i], rgb[i + 1], rgb[i + 2])
+        }
+        for cy in 0..<rect.height {
+            for cx in 0..<rect.width {
+                grid.put(Cell(upperHalf, style: Style(fg: pixel(cx, 2 * cy), bg: pixel(cx, 2 * cy + 1))),
+                         x: rect.x + cx, y: rect.y + cy)
+            }
+        }
+    }
 }

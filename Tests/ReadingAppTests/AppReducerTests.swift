@@ -280,3 +280,31 @@ import Worklist
         #expect(r.graphics == .sixel)
     }
 }
+
+@Suite struct HeatMapReducerTests {
+    let overlay = ImageOverlay(width: 1, height: 1, values: [1], x: 0, y: 0, rectWidth: 10, rectHeight: 10)
+
+    func request(_ effects: [AppEffect]) -> RenderRequest? {
+        for e in effects { if case .renderImage(let r) = e { return r } }
+        return nil
+    }
+
+    @Test func heatMapRidesOnTheRenderWhenTheAIIsShown() throws {
+        var s = Fixtures.loadedState()
+        _ = AppReducer.reduce(&s, .openSelected)
+        let ai = AIResult(values: ["fracture.study": "abnormal"], details: [], models: ["f 1"], heatMaps: [0: overlay])
+        _ = AppReducer.reduce(&s, .aiFinished(studyId: "EXT-1", ai))
+        let r = try #require(request(AppReducer.reduce(&s, .toggleHeatMap)))
+        #expect(r.overlay == overlay)
+        // The second view has no map: its render carries none.
+        let second = try #require(request(AppReducer.reduce(&s, .nextImage)))
+        #expect(second.overlay == nil)
+    }
+
+    @Test func unaidedReadsNeverGetAHeatMap() {
+        var s = Fixtures.loadedState(mode: ScreenRules(label: "unaided", showAI: false))
+        _ = AppReducer.reduce(&s, .openSelected)
+        #expect(AppReducer.reduce(&s, .toggleHeatMap).isEmpty)
+        #expect(s.study?.showHeatMap == false)
+    }
+}

@@ -82,3 +82,21 @@ import Testing
         #expect(out.window == WindowValues(center: 1000, width: 500))
     }
 }
+
+@Suite struct ImageRendererOverlayTests {
+    @Test func overlayIsBlendedWhereTheMapIsHot() throws {
+        let flat = PixelBuffer(rows: 100, columns: 100, bitsAllocated: 16, bitsStored: 12,
+                               values: [Int32](repeating: 2048, count: 10_000), windows: [WindowSetting(center: 2048, width: 4096)])
+        let renderer = ImageRenderer(load: { _ in flat })
+        var r = RenderRequest(studyId: "S", index: 0, path: "p", modality: "CR", canvas: Size(width: 50, height: 50),
+                              graphics: .halfblock, cellPixels: Size(width: 8, height: 16), settings: ImageViewSettings(), generation: 1)
+        // Hot in the left half of the image only.
+        r.overlay = ImageOverlay(width: 2, height: 1, values: [1, 0], x: 0, y: 0, rectWidth: 100, rectHeight: 100)
+        let out = try renderer.render(r)
+        let rgb = try #require(out.rgb)
+        func px(_ x: Int, _ y: Int) -> [UInt8] { let i = (y * out.image.width + x) * 3; return Array(rgb[i..<i + 3]) }
+        #expect(px(2, 25)[0] > px(2, 25)[2] + 60, "left is reddened: \(px(2, 25))")
+        let right = px(out.image.width - 3, 25)
+        #expect(right[0] == right[2], "right stays grey: \(right)")
+    }
+}

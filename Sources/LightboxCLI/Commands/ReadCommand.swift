@@ -75,9 +75,7 @@ struct ReadCommand: ParsableCommand {
                 reader: readerId, store: store, clock: SystemReadClock(), appSession: UUID().uuidString,
                 renderImage: { try renderer.render($0) },
                 runModels: { study in
-                    try engine.run(study).map {
-                        AIResult(values: $0.findingValues(), details: $0.detailLines(), models: $0.modelNames)
-                    }
+                    try engine.run(study).map(AIResult.init)
                 })
             return (state, env, theme, entries)
         }
