@@ -66,7 +66,10 @@ enum StudyView {
             for l in TextLayout.wrap("AI failed: \(message)", w).prefix(2) { line(l, .error) }
         case .ready(let result):
             for l in TextLayout.wrap("AI: " + result.models.joined(separator: ", "), w) { line(l, .aiValue) }
-            for l in TextLayout.wrap(AIResult.disclaimer, w) { line(l, .banner) }
+            // Every model's own lines carry its disclaimer; add it only when they do not.
+            if !result.details.contains(where: { $0.contains(AIResult.disclaimer) }) {
+                for l in TextLayout.wrap(AIResult.disclaimer, w) { line(l, .banner) }
+            }
             for d in result.details { for l in TextLayout.wrap(d, w) { line(l, .normal) } }
         }
         y += 1
