@@ -2,7 +2,7 @@
 public struct BoneAgeFinding: Sendable, Equatable {
     public enum Category: String, Sendable, Equatable {
         case delayed, normal, advanced
-        /// Sex unknown: no sex-specific standard to compare with.
+        /// Sex or age unknown: no standard to compare with.
         case indeterminate
     }
 
@@ -12,23 +12,24 @@ public struct BoneAgeFinding: Sendable, Equatable {
     /// 95% interval: months ± 1.96 σ.
     public var low: Double
     public var high: Double
-    public var chronologicalMonths: Double
+    /// nil when the study does not record the patient's age: then no difference, SDS or category.
+    public var chronologicalMonths: Double?
     /// Bone age − chronological age.
-    public var differenceMonths: Double
+    public var differenceMonths: Double?
     /// Brush Foundation SD at the chronological age for the patient's sex (nil when unknown).
     public var referenceSD: Double?
     /// (BA − CA) / SD(CA).
     public var sds: Double?
     public var category: Category
 
-    public init(months: Double, sigma: Double, chronologicalMonths: Double, sex: GreulichPyleTable.Sex?) {
+    public init(months: Double, sigma: Double, chronologicalMonths: Double?, sex: GreulichPyleTable.Sex?) {
         self.months = months
         self.sigma = sigma
         low = months - 1.96 * sigma
         high = months + 1.96 * sigma
         self.chronologicalMonths = chronologicalMonths
-        differenceMonths = months - chronologicalMonths
-        if let sex {
+        differenceMonths = chronologicalMonths.map { months - $0 }
+        if let sex, let chronologicalMonths {
             let sd = GreulichPyleTable.standardDeviation(ageMonths: chronologicalMonths, sex: sex)
             referenceSD = sd
             let z = (months - chronologicalMonths) / sd

@@ -5,7 +5,7 @@ import Inference
 /// the Greulich–Pyle standard at the chronological age.
 public enum BoneAgeHead {
     public static func finding(outputs: [String: Tensor], card: ModelCard, modelPath: String = "model.onnx",
-                               sex: FindingsStudy.Sex, chronologicalMonths: Double) throws -> BoneAgeFinding {
+                               sex: FindingsStudy.Sex, chronologicalMonths: Double?) throws -> BoneAgeFinding {
         let reader = OutputReader(outputs: outputs, card: card, modelPath: modelPath)
         let mean = try reader.scalar("mean")
         let sigma: Double

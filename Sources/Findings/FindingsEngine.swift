@@ -101,7 +101,7 @@ public final class FindingsEngine: @unchecked Sendable {
             guard let image = study.images.first else { throw FindingsError.study(coordinates: "study \(study.id)", problem: "has no images") }
             let (outputs, _, _) = try runImage(model, image: image, sex: study.sex)
             return .boneAge(try BoneAgeHead.finding(outputs: outputs, card: card, modelPath: entry.modelPath,
-                                                    sex: study.sex, chronologicalMonths: Double(study.ageMonths)))
+                                                    sex: study.sex, chronologicalMonths: study.ageMonths.map(Double.init)))
         case .spine:
             guard let image = study.middleSlice else { throw FindingsError.study(coordinates: "study \(study.id)", problem: "has no images") }
             let (outputs, prepared, spacing) = try runImage(model, image: image, sex: nil)

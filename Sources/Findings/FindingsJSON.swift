@@ -13,7 +13,7 @@ public struct FindingsJSON: Encodable {
         var months: Double
         var low: Double
         var high: Double
-        var chronologicalMonths: Double
+        var chronologicalMonths: Double?  // null when the study records no age
         var sds: Double?
         var category: String
 

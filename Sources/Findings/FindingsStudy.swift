@@ -30,10 +30,10 @@ public struct FindingsStudy: Sendable, Equatable {
     public var kind: StudyKind
     public var modality: String
     public var sex: Sex
-    public var ageMonths: Int
+    public var ageMonths: Int?
     public var images: [Image]
 
-    public init(id: String, kind: StudyKind, modality: String, sex: Sex, ageMonths: Int, images: [Image]) {
+    public init(id: String, kind: StudyKind, modality: String, sex: Sex, ageMonths: Int?, images: [Image]) {
         self.id = id; self.kind = kind; self.modality = modality; self.sex = sex; self.ageMonths = ageMonths; self.images = images
     }
 

@@ -30,7 +30,11 @@ extension StudyFindings {
                 for i in f.perImage { lines.append("    \(i.image): P = \(Self.fixed(i.probability, 3))") }
             case .boneAge:
                 guard let b = boneAge else { continue }
-                lines.append("  bone age: \(Self.fixed(b.months, 1)) mo (95% \(Self.fixed(b.low, 1))–\(Self.fixed(b.high, 1))), chronological \(Self.fixed(b.chronologicalMonths, 0)) mo, difference \(Self.signed(b.differenceMonths, 1)) mo")
+                if let ca = b.chronologicalMonths, let diff = b.differenceMonths {
+                    lines.append("  bone age: \(Self.fixed(b.months, 1)) mo (95% \(Self.fixed(b.low, 1))–\(Self.fixed(b.high, 1))), chronological \(Self.fixed(ca, 0)) mo, difference \(Self.signed(diff, 1)) mo")
+                } else {
+                    lines.append("  bone age: \(Self.fixed(b.months, 1)) mo (95% \(Self.fixed(b.low, 1))–\(Self.fixed(b.high, 1))); chronological age not recorded")
+                }
                 if let sds = b.sds, let sd = b.referenceSD {
                     lines.append("  SDS \(Self.signed(sds, 2)) (G&P SD \(Self.fixed(sd, 2)) mo at this age): \(b.category.rawValue)")
                 } else {

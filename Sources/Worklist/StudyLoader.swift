@@ -86,8 +86,8 @@ public enum StudyLoader {
         if m.id.isEmpty || m.id.contains(where: { $0.isNewline }) {
             throw WorklistError.malformed(file: file, field: "id", reason: "must be a non-empty single line")
         }
-        if !(0...1500).contains(m.patient.ageMonths) {
-            throw WorklistError.malformed(file: file, field: "patient.ageMonths", reason: "\(m.patient.ageMonths) is not an age in months (0…1500)")
+        if let age = m.patient.ageMonths, !(0...1500).contains(age) {
+            throw WorklistError.malformed(file: file, field: "patient.ageMonths", reason: "\(age) is not an age in months (0…1500)")
         }
         for (i, s) in m.series.enumerated() {
             if let sp = s.pixelSpacing, sp.count != 2 || sp.contains(where: { !($0 > 0 && $0 < 100) }) {

@@ -9,8 +9,9 @@ public struct StudyManifest: Codable, Sendable, Equatable {
     public struct Patient: Codable, Sendable, Equatable {
         public var pseudoId: String
         public var sex: Sex
-        public var ageMonths: Int
-        public init(pseudoId: String, sex: Sex, ageMonths: Int) {
+        /// Age at the study in months; nil when the source did not record it (a PNG research set).
+        public var ageMonths: Int?
+        public init(pseudoId: String, sex: Sex, ageMonths: Int?) {
             self.pseudoId = pseudoId; self.sex = sex; self.ageMonths = ageMonths
         }
     }

@@ -89,3 +89,20 @@ import Worklist
         #expect(Set(lib.studies.map(\.kind)) == Set(StudyKind.allCases))
     }
 }
+
+@Suite struct UnknownAgeTests {
+    @Test func missingOrNullAgeMeansUnknownNotBroken() throws {
+        let dir = TempDirectory()
+        defer { dir.remove() }
+        for (folder, age) in [("a", ""), ("b", #", "ageMonths": null"#)] {
+            dir.write("\(folder)/study.json", """
+            {"formatVersion": 1, "id": "\(folder)", "kind": "hand", "modality": "CR", "bodyPart": "HAND",
+             "patient": {"pseudoId": "P", "sex": "F"\(age)}, "series": [{"id": "1", "images": ["1.png"]}]}
+            """)
+            dir.write("\(folder)/1.png", "x")
+        }
+        let lib = try StudyLibrary.load(root: dir.path)
+        #expect(lib.studies.count == 2, "\(lib.entries)")
+        #expect(lib.studies.allSatisfy { $0.manifest.patient.ageMonths == nil })
+    }
+}

@@ -24,7 +24,7 @@ struct StudiesCommand: ParsableCommand {
                     case .study(let s):
                         let m = s.manifest
                         return ["id": m.id, "kind": m.kind.rawValue, "modality": m.modality, "bodyPart": m.bodyPart,
-                                "sex": m.patient.sex.rawValue, "ageMonths": m.patient.ageMonths,
+                                "sex": m.patient.sex.rawValue, "ageMonths": m.patient.ageMonths as Any? ?? NSNull(),
                                 "images": s.images.count, "folder": entry.folderName, "status": "ok"]
                     case .broken(_, let message):
                         return ["folder": entry.folderName, "status": "broken", "error": message]
@@ -39,7 +39,7 @@ struct StudiesCommand: ParsableCommand {
                     case .study(let s):
                         let m = s.manifest
                         print(pad(m.id, 18), pad(m.kind.rawValue, 10), pad(m.modality, 8), pad(m.bodyPart, 10),
-                              pad(m.patient.sex.rawValue, 3), pad(String(m.patient.ageMonths), 7), s.images.count)
+                              pad(m.patient.sex.rawValue, 3), pad(m.patient.ageMonths.map(String.init) ?? "?", 7), s.images.count)
                     case .broken(_, let message):
                         print(pad(entry.folderName, 18), "BROKEN", message)
                     }
