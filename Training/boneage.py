@@ -50,7 +50,7 @@ def forward(n, image, sex):
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--train", type=int, default=2000); ap.add_argument("--val", type=int, default=300)
-    ap.add_argument("--minutes", type=float, default=20); ap.add_argument("--batch", type=int, default=32)
+    ap.add_argument("--minutes", type=float, default=20); ap.add_argument("--resume", action="store_true"); ap.add_argument("--lr", type=float, default=2e-3); ap.add_argument("--batch", type=int, default=32)
     a = ap.parse_args()
     import jax, jax.numpy as jnp, optax
     tr = C.generate("hand", a.train, TRAIN_SEED, f"{C.DATA}/hand-train-{TRAIN_SEED}", SIZE)
@@ -60,6 +60,8 @@ def main():
     print(f"loaded {len(Yt)} train / {len(Yv)} val in {time.time()-t0:.0f}s", flush=True)
 
     params = init(0)
+    if a.resume:
+        params = C.load_params(os.path.join(C.ROOT, "Models", NAME, "model.onnx"), params)
     def f(p, x, s):
         m, lv = forward(C.Net(p), x, s)
         return m[:, 0], lv[:, 0]
@@ -69,7 +71,7 @@ def main():
         return jnp.mean(0.5 * (jnp.exp(-lvn) * z ** 2 + lvn)) + 0.5 * jnp.mean(jnp.abs(z))
     steps_guess = 4000
     sched = optax.cosine_onecycle_schedule(steps_guess, 2e-3)
-    opt = optax.adamw(sched, weight_decay=1e-4); st = opt.init(params)
+    opt = optax.inject_hyperparams(optax.adamw)(learning_rate=a.lr, weight_decay=1e-4); st = opt.init(params)
     @jax.jit
     def step(p, st, x, s, y):
         l, g = jax.value_and_grad(loss)(p, x, s, y)
@@ -85,7 +87,7 @@ def main():
         x = Xt[idx]
         if rng.random() < 0.5:  # small brightness/contrast jitter
             x = x * rng.uniform(0.9, 1.1) + rng.uniform(-0.1, 0.1)
-        params, st, l = step(params, st, x, St[idx], Yt[idx]); it += 1
+        st.hyperparams['learning_rate'] = jnp.asarray(C.time_lr(a.lr, timer), jnp.float32); params, st, l = step(params, st, x, St[idx], Yt[idx]); it += 1
         if it % 200 == 0:
             print(f"step {it} loss {float(l):.3f} valMAD {evaluate(params):.2f} mo  {timer.elapsed():.0f}s", flush=True)
     train_s = timer.elapsed()
@@ -115,7 +117,7 @@ def main():
         "calibration": {"method": "none"},
         "training": {"data": "procedural phantoms from Lightbox's Phantoms generator (`lightbox phantom generate --kind hand --size quarter`)",
                      "seeds": f"train batch seed {TRAIN_SEED} (studies 0..{a.train-1}); held-out validation batch seed {VAL_SEED}",
-                     "n": int(len(Yt)), "steps": it, "minutes": round(train_s / 60, 1), "recipe": "Training/boneage.py",
+                     "n": int(len(Yt)), "steps": it, "minutes": round(train_s / 60, 1), "resumedFromPreviousRun": a.resume, "recipe": "Training/boneage.py",
                      "framework": "JAX (CPU) + optax; ONNX graph written with onnx.helper"},
         "intendedUse": "Demonstration only — trained on phantoms — not for clinical use.",
         "validation": {"measuredBy": "training framework (JAX) on held-out phantoms; `lightbox models validate` reports the engine's",
@@ -123,7 +125,6 @@ def main():
                        "within12": round(within12, 3), "interval95Coverage": round(cover, 3)},
         "licence": "MIT"})
     np.save(os.path.join(folder, ".last_val.npy"), np.stack([ms, sd, Yv]))
-    json.dump({"params": {k: v.tolist() for k, v in pn.items()}}, open(f"{C.DATA}/{NAME}-params.json", "w"))
 
 
 if __name__ == "__main__":

@@ -289,3 +289,17 @@ def upsample2_linear(n, x):
         shape = list(a.shape); shape[axis] *= 2
         return st.reshape(shape)
     return up(up(x, 2), 3)
+
+
+def time_lr(base, timer, warmup_s=20):
+    """Cosine decay over the wall-clock budget (step counts are unknown on a shared machine)."""
+    t = min(1.0, timer.elapsed() / timer.budget)
+    return base * min(1.0, (timer.elapsed() + 1) / warmup_s) * 0.5 * (1 + np.cos(np.pi * t))
+
+
+def load_params(onnx_path, like):
+    """Continues from an exported model: its initializers carry the parameter names."""
+    import jax.numpy as jnp, onnx
+    from onnx import numpy_helper
+    inits = {t.name: numpy_helper.to_array(t) for t in onnx.load(onnx_path).graph.initializer}
+    return {k: jnp.asarray(inits[k].reshape(np.shape(v)).astype(np.float32)) for k, v in like.items()}

@@ -69,7 +69,7 @@ def auroc(y, p):
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--train", type=int, default=1500); ap.add_argument("--val", type=int, default=300)
-    ap.add_argument("--minutes", type=float, default=20); ap.add_argument("--batch", type=int, default=32)
+    ap.add_argument("--minutes", type=float, default=20); ap.add_argument("--resume", action="store_true"); ap.add_argument("--lr", type=float, default=2e-3); ap.add_argument("--batch", type=int, default=32)
     a = ap.parse_args()
     import jax, jax.numpy as jnp, optax
     tr = C.generate("extremity", a.train, TRAIN_SEED, f"{C.DATA}/ext-train-{TRAIN_SEED}", SIZE)
@@ -78,13 +78,15 @@ def main():
     Xt, Yt, _ = load(tr); Xv, Yv, Sv = load(va)
     print(f"loaded {len(Yt)} train / {len(Yv)} val images ({Yt.mean():.2f} abnormal) in {time.time()-t0:.0f}s", flush=True)
     params = init(0)
+    if a.resume:
+        params = C.load_params(os.path.join(C.ROOT, "Models", NAME, "model.onnx"), params)
     def f(p, x):
         logit, _ = forward(C.Net(p), x)
         return logit[:, 0]
     def loss(p, x, y):
         return jnp.mean(optax.sigmoid_binary_cross_entropy(f(p, x), y))
     steps_guess = 5000
-    opt = optax.adamw(optax.cosine_onecycle_schedule(steps_guess, 2e-3), weight_decay=1e-4); st = opt.init(params)
+    opt = optax.inject_hyperparams(optax.adamw)(learning_rate=a.lr, weight_decay=1e-4); st = opt.init(params)
     @jax.jit
     def step(p, st, x, y):
         l, g = jax.value_and_grad(loss)(p, x, y)
@@ -103,7 +105,7 @@ def main():
         x = Xt[idx]
         if rng.random() < 0.5:
             x = x[..., ::-1]  # left/right flip: fractures have no side
-        params, st, l = step(params, st, np.ascontiguousarray(x), Yt[idx]); it += 1
+        st.hyperparams['learning_rate'] = jnp.asarray(C.time_lr(a.lr, timer), jnp.float32); params, st, l = step(params, st, np.ascontiguousarray(x), Yt[idx]); it += 1
         if it % 200 == 0:
             ai, as_, *_ = evaluate(params)
             print(f"step {it} loss {float(l):.3f} val AUROC image {ai:.3f} study {as_:.3f}  {timer.elapsed():.0f}s", flush=True)
@@ -130,7 +132,7 @@ def main():
         "operatingPoint": 0.5, "calibration": {"method": "none"},
         "training": {"data": "procedural phantoms from Lightbox's Phantoms generator (`lightbox phantom generate --kind extremity --size quarter`), per-image labels",
                      "seeds": f"train batch seed {TRAIN_SEED} (studies 0..{a.train-1}); held-out validation batch seed {VAL_SEED}",
-                     "n": int(len(Yt)), "steps": it, "minutes": round(train_s / 60, 1), "recipe": "Training/fracture.py",
+                     "n": int(len(Yt)), "steps": it, "minutes": round(train_s / 60, 1), "resumedFromPreviousRun": a.resume, "recipe": "Training/fracture.py",
                      "framework": "JAX (CPU) + optax; ONNX graph written with onnx.helper"},
         "intendedUse": "Demonstration only — trained on phantoms — not for clinical use.",
         "validation": {"measuredBy": "training framework (JAX) on held-out phantoms; `lightbox models validate` reports the engine's",

@@ -82,7 +82,7 @@ def kappa_linear(a, b, k):
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--train", type=int, default=1500); ap.add_argument("--val", type=int, default=300)
-    ap.add_argument("--minutes", type=float, default=20); ap.add_argument("--batch", type=int, default=16)
+    ap.add_argument("--minutes", type=float, default=20); ap.add_argument("--resume", action="store_true"); ap.add_argument("--lr", type=float, default=2e-3); ap.add_argument("--batch", type=int, default=16)
     a = ap.parse_args()
     import jax, jax.numpy as jnp, optax
     tr = C.generate("spine", a.train, TRAIN_SEED, f"{C.DATA}/spine-train-{TRAIN_SEED}", SIZE)
@@ -97,6 +97,8 @@ def main():
         t = np.exp(-((xx[None, None] - cx[..., None, None]) ** 2 + (yy[None, None] - cy[..., None, None]) ** 2) / 2)
         return (t / t.sum(axis=(2, 3), keepdims=True)).reshape(len(cen), 5, G * G).astype(np.float32)
     params = init(0)
+    if a.resume:
+        params = C.load_params(os.path.join(C.ROOT, "Models", NAME, "model.onnx"), params)
     def f(p, x):
         heat, heads = trunk(C.Net(p), x)
         return heat, heads
@@ -106,7 +108,7 @@ def main():
         ce = lambda lg, y: jnp.mean(optax.softmax_cross_entropy_with_integer_labels(lg, y))
         return lh + ce(lc, ca) + ce(lp, pf) + 0.5 * ce(ll, li)
     steps_guess = 3000
-    opt = optax.adamw(optax.cosine_onecycle_schedule(steps_guess, 2e-3), weight_decay=1e-4); st = opt.init(params)
+    opt = optax.inject_hyperparams(optax.adamw)(learning_rate=a.lr, weight_decay=1e-4); st = opt.init(params)
     @jax.jit
     def step(p, st, *b):
         l, g = jax.value_and_grad(loss)(p, *b)
@@ -135,7 +137,7 @@ def main():
         x = X[idx]
         if rng.random() < 0.5:
             x = x * rng.uniform(0.85, 1.15) + rng.uniform(-0.1, 0.1)
-        params, st, l = step(params, st, x, targets(cen[idx]), ca[idx], pf[idx], li[idx]); it += 1
+        st.hyperparams['learning_rate'] = jnp.asarray(C.time_lr(a.lr, timer), jnp.float32); params, st, l = step(params, st, x, targets(cen[idx]), ca[idx], pf[idx], li[idx]); it += 1
         if it % 200 == 0:
             m = evaluate(params)
             print(f"step {it} loss {float(l):.3f} " + " ".join(f"{k} {v:.3f}" for k, v in m.items()) + f"  {timer.elapsed():.0f}s", flush=True)
@@ -165,7 +167,7 @@ def main():
         "calibration": {"method": "none"}, "spineSlice": "middle",
         "training": {"data": "procedural phantoms from Lightbox's Phantoms generator (`lightbox phantom generate --kind spine --size half`), middle slice",
                      "seeds": f"train batch seed {TRAIN_SEED} (studies 0..{a.train-1}); held-out validation batch seed {VAL_SEED}",
-                     "n": int(len(X)), "steps": it, "minutes": round(train_s / 60, 1), "recipe": "Training/spine.py",
+                     "n": int(len(X)), "steps": it, "minutes": round(train_s / 60, 1), "resumedFromPreviousRun": a.resume, "recipe": "Training/spine.py",
                      "framework": "JAX (CPU) + optax; ONNX graph written with onnx.helper"},
         "intendedUse": "Demonstration only — trained on phantoms — not for clinical use.",
         "validation": {"measuredBy": "training framework (JAX) on held-out phantoms; `lightbox models validate` reports the engine's",
