@@ -10,6 +10,9 @@ public enum AppAction: Sendable, Equatable {
     case libraryLoaded([LibraryEntry], statuses: [String: QueueStatus])
     case moveSelection(Int)
     case openSelected
+    case search
+    case cycleKindFilter, cycleStatusFilter
+    case openNextUnread
     // study
     case readOpened(studyId: String, readId: Int64, decisions: [FindingDecision], confidence: Int?)
     case resized(Size)

@@ -18,14 +18,39 @@ public enum AppReducer {
             return []
 
         case .moveSelection(let delta):
-            guard !state.rows.isEmpty else { return [] }
-            state.selected = min(max(0, state.selected + delta), state.rows.count - 1)
+            let visible = state.visibleRows
+            guard !visible.isEmpty else { return [] }
+            let at = visible.firstIndex(of: state.selected) ?? 0
+            state.selected = visible[min(max(0, at + delta), visible.count - 1)]
             state.message = state.rows[state.selected].brokenMessage
             state.messageIsError = state.message != nil
             return []
 
         case .openSelected:
+            guard state.visibleRows.contains(state.selected) else { return [] }
             return open(row: state.selected, &state)
+
+        case .search:
+            state.prompt = .search(text: state.filter.text)
+            return []
+
+        case .cycleKindFilter:
+            let kinds: [StudyKind?] = [nil] + StudyKind.allCases
+            state.filter.kind = kinds[((kinds.firstIndex(of: state.filter.kind) ?? 0) + 1) % kinds.count]
+            QueueSelection.keepVisible(&state)
+            return []
+
+        case .cycleStatusFilter:
+            let statuses: [QueueStatus?] = [nil, .unread, .inProgress, .signed]
+            state.filter.status = statuses[((statuses.firstIndex(of: state.filter.status) ?? 0) + 1) % statuses.count]
+            QueueSelection.keepVisible(&state)
+            return []
+
+        case .openNextUnread:
+            guard let next = state.rows.indices.first(where: { !state.rows[$0].isBroken && state.rows[$0].status == .unread }) else {
+                return fail(&state, "No unread study left in the queue")
+            }
+            return open(row: next, &state)
 
         case .readOpened(let studyId, let readId, let saved, let confidence):
             guard var s = state.study, s.study.id == studyId else { return [] }

@@ -37,6 +37,11 @@ public struct AppState: Sendable, Equatable {
         self.reader = reader; self.mode = mode; self.libraryName = libraryName
     }
 
+    public var filter = QueueFilter()
+
+    /// Indices of the rows the filter lets through, in queue order.
+    public var visibleRows: [Int] { rows.indices.filter { filter.matches(rows[$0]) } }
+
     public var signedCount: Int { rows.filter { $0.status == .signed }.count }
     public var readableCount: Int { rows.filter { !$0.isBroken }.count }
 }

@@ -34,6 +34,7 @@ public enum AppView {
             let broken = state.rows.filter(\.isBroken).count
             var t = "Lightbox · \(state.libraryName) · \(state.rows.count) studies · \(unread) unread · \(progress) in progress · \(state.signedCount) signed"
             if broken > 0 { t += " · \(broken) broken" }
+            if !state.filter.isEmpty { t += " · showing \(state.visibleRows.count): \(state.filter.summary)" }
             return t
         case .study:
             guard let s = state.study else { return "Lightbox" }

@@ -33,6 +33,10 @@ public enum KeyMap {
             case .home, .char("g"): return .moveSelection(-1_000_000)
             case .end, .char("G"): return .moveSelection(1_000_000)
             case .enter: return .openSelected
+            case .char("/"): return .search
+            case .char("f"): return .cycleKindFilter
+            case .char("u"): return .cycleStatusFilter
+            case .char("n"): return .openNextUnread
             case .char("?"): return .toggleHelp
             case .char("q"): return .quit
             default: return nil
@@ -83,7 +87,8 @@ public enum KeyMap {
     /// The help overlay and the README's key table are both made from this list.
     public static let help: [(keys: String, what: String)] = [
         ("↑ ↓  j k", "queue: move · study: previous / next finding"),
-        ("Enter", "open the selected study"),
+        ("Enter  n", "open the selected study · open the next unread"),
+        ("/  f  u", "queue: search · filter by kind · filter by status"),
         ("Tab  Shift-Tab", "next / previous finding"),
         ("a", "accept the AI value of the finding"),
         ("A", "accept every pending finding that has an AI value"),

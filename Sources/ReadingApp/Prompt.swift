@@ -7,6 +7,8 @@ public enum Prompt: Sendable, Equatable {
     case type(finding: Int, text: String)
     /// Optional reason for an override; Enter with nothing skips.
     case reason(finding: Int, text: String)
+    /// Queue search text (`/`).
+    case search(text: String)
     /// Confidence 1–5.
     case confidence(text: String)
 }

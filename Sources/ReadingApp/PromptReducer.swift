@@ -5,6 +5,10 @@ enum PromptReducer {
     static func reduce(_ state: inout AppState, _ action: AppAction) -> [AppEffect] {
         guard let prompt = state.prompt else { return [] }
         if action == .promptCancel {
+            if case .search = prompt {
+                state.filter.text = ""
+                QueueSelection.keepVisible(&state)
+            }
             state.prompt = nil
             return []
         }
@@ -50,6 +54,18 @@ enum PromptReducer {
                         .saveDraft(readId: readId, decisions: s.decisions, confidence: s.confidence)]
             default: break
             }
+        case .search(let text):
+            switch action {
+            case .promptInput(let c): if text.count < 40 { state.prompt = .search(text: text + String(c)) }
+            case .promptBackspace: state.prompt = .search(text: String(text.dropLast()))
+            case .promptConfirm:
+                state.prompt = nil
+                state.filter.text = text
+                QueueSelection.keepVisible(&state)
+            default: break
+            }
+            // The queue narrows while typing.
+            if case .search(let t)? = state.prompt { state.filter.text = t; QueueSelection.keepVisible(&state) }
         case .confidence(let text):
             switch action {
             case .promptInput(let c):

@@ -17,6 +17,9 @@ enum PromptView {
         case .reason(_, let text):
             title = "Reason for the override (optional)"
             lines = ["> " + text + "▏", "Enter saves (empty skips), Esc skips"]
+        case .search(let text):
+            title = "Search the queue"
+            lines = ["/ " + text + "▏", "id, kind, body part or modality; Enter keeps, Esc clears"]
         case .confidence(let text):
             title = "Confidence"
             lines = ["> " + text + "▏", "1 (low) … 5 (high); Enter, Esc"]

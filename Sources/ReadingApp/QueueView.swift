@@ -15,11 +15,18 @@ enum QueueView {
             x += w + 1
         }
         y += 1
+        let shown = state.visibleRows
         let visible = max(0, area.maxY - y)
         guard visible > 0 else { return }
-        let top = max(0, min(state.selected - visible / 2, state.rows.count - visible))
-        for (offset, row) in state.rows.dropFirst(top).prefix(visible).enumerated() {
-            let index = top + offset
+        if shown.isEmpty {
+            grid.write("No study matches \(state.filter.summary) — f and u cycle the filters, / changes the search",
+                       x: area.x + 2, y: y, style: theme.style(.muted), maxWidth: area.width - 2)
+            return
+        }
+        let at = shown.firstIndex(of: state.selected) ?? 0
+        let top = max(0, min(at - visible / 2, shown.count - visible))
+        for index in shown.dropFirst(top).prefix(visible) {
+            let row = state.rows[index]
             let isSel = index == state.selected
             let base = isSel ? theme.style(.selection) : theme.style(.normal)
             grid.fill(Rect(x: area.x, y: y, width: area.width, height: 1), with: Cell(" ", style: base))

@@ -308,3 +308,42 @@ import Worklist
         #expect(s.study?.showHeatMap == false)
     }
 }
+
+@Suite struct QueueFilterTests {
+    @Test func kindAndStatusFiltersNarrowTheQueueAndKeepTheSelectionVisible() {
+        var s = Fixtures.loadedState()   // EXT-1, HAND-1, BAD (broken), SPINE-1 (signed)
+        _ = AppReducer.reduce(&s, .cycleKindFilter)   // hand
+        #expect(s.filter.kind == .hand)
+        #expect(s.visibleRows == [1])
+        #expect(s.selected == 1)
+        _ = AppReducer.reduce(&s, .cycleKindFilter)   // extremity
+        _ = AppReducer.reduce(&s, .cycleKindFilter)   // spine
+        _ = AppReducer.reduce(&s, .cycleKindFilter)   // all again
+        #expect(s.filter.kind == nil && s.visibleRows == [0, 1, 2, 3])
+        _ = AppReducer.reduce(&s, .cycleStatusFilter) // unread: broken rows hide
+        #expect(s.visibleRows == [0, 1])
+        _ = AppReducer.reduce(&s, .moveSelection(5))
+        #expect(s.selected == 1)
+    }
+
+    @Test func searchNarrowsWhileTypingEscClears() {
+        var s = Fixtures.loadedState()
+        _ = AppReducer.reduce(&s, .search)
+        for c in "spi" { _ = AppReducer.reduce(&s, .promptInput(c)) }
+        #expect(s.visibleRows == [3])
+        #expect(s.selected == 3)
+        _ = AppReducer.reduce(&s, .promptConfirm)
+        #expect(s.prompt == nil && s.filter.text == "spi")
+        _ = AppReducer.reduce(&s, .search)
+        _ = AppReducer.reduce(&s, .promptCancel)
+        #expect(s.filter.text == "" && s.visibleRows.count == 4)
+    }
+
+    @Test func nextUnreadOpensTheFirstUnread() {
+        var s = Fixtures.loadedState()
+        _ = AppReducer.reduce(&s, .moveSelection(3))
+        let effects = AppReducer.reduce(&s, .openNextUnread)
+        #expect(effects.first == .openRead(Fixtures.wrist))
+        #expect(s.study?.study.id == "EXT-1")
+    }
+}
