@@ -33,8 +33,6 @@ import TestSupport
         "test_training_dropout_default": (.fail, "training-mode dropout is random"),
         "test_training_dropout_default_mask": (.fail, "training-mode dropout is random"),
         "test_training_dropout_mask": (.fail, "training-mode dropout is random"),
-        "test_maxpool_with_argmax_2d_precomputed_pads": (.unsupported, "MaxPool's Indices output"),
-        "test_maxpool_with_argmax_2d_precomputed_strides": (.unsupported, "MaxPool's Indices output"),
         "test_identity_opt": (.unsupported, "optional-typed value"),
         "test_identity_sequence": (.unsupported, "sequence-typed value"),
         "test_resize_downsample_scales_cubic_align_corners": (.fail, "expected data disagree with the align_corners formula; onnxruntime 1.32 fails it with the same 1.048 error"),

@@ -6,7 +6,8 @@ import Testing
 /// onnx 1.22.0's ReferenceEvaluator), so conformance is checked without ../shared.
 @Suite struct FixtureTests {
     static let names = ["activations_broadcast", "constant_of_shape", "conv_bn_relu", "conv_transpose_stride2",
-                        "depthwise_relu6", "flatten_gemm_softmax", "matmul_batched", "pad_transpose_reduce", "pools",
+                        "depthwise_relu6", "flatten_gemm_softmax", "matmul_batched", "maxpool_indices",
+                        "pad_transpose_reduce", "pools",
                         "resize_cubic", "resize_linear_nearest", "select_reduce_expand", "softmax_opset11", "upsample_dropout_identity"]
 
     @Test(arguments: names)

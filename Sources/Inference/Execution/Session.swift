@@ -168,9 +168,12 @@ public final class Session {
             guard let loc = plan.locations[name] else { continue }
             let info = bound.values[name]!
             let values = Array(UnsafeBufferPointer(start: pointer(loc), count: info.count))
-            result[name] = info.dataType == .bool
-                ? Tensor(shape: info.shape, ints: values.map { $0 != 0 ? 1 : 0 }, dataType: .bool)
-                : Tensor(shape: info.shape, floats: values)
+            // Integer outputs computed at run time (MaxPool's Indices) are exact integers held as floats.
+            switch info.dataType {
+            case .float: result[name] = Tensor(shape: info.shape, floats: values)
+            case .bool: result[name] = Tensor(shape: info.shape, ints: values.map { $0 != 0 ? 1 : 0 }, dataType: .bool)
+            default: result[name] = Tensor(shape: info.shape, ints: values.map { Int64($0) }, dataType: info.dataType)
+            }
         }
         return result
     }

@@ -84,7 +84,8 @@ public struct BoundGraph: Sendable {
                 for case let info? in ins where info.constant == nil && !info.dataType.isRuntime {
                     throw OperatorFailure("integer input is only known at run time; only float32 (and bool) tensors are computed at run time")
                 }
-                for name in runtimeOutputs where !(values[name]?.dataType.isRuntime ?? true) {
+                let integerOutputs = Set(node.op.runtimeIntegerOutputs.compactMap { $0 < p.outputs.count ? p.outputs[$0] : nil })
+                for name in runtimeOutputs where !(values[name]?.dataType.isRuntime ?? true) && !integerOutputs.contains(name) {
                     throw OperatorFailure("output \(name) of type \(values[name]!.dataType) would only be known at run time")
                 }
                 if !runtimeOutputs.isEmpty {

@@ -20,6 +20,9 @@ protocol Operator: Sendable {
     /// pads, axes, target shapes. A graph input feeding one is bound by value
     /// when the plan is made.
     var parameterInputs: Set<Int> { get }
+    /// Integer (int64) outputs computed at run time, held in float buffers as exact
+    /// integers (MaxPool's Indices); the operator keeps them below 2^24.
+    var runtimeIntegerOutputs: Set<Int> { get }
 }
 
 extension Operator {
@@ -27,6 +30,7 @@ extension Operator {
     var inPlaceInput: Int? { nil }
     var isAlias: Bool { false }
     var parameterInputs: Set<Int> { [] }
+    var runtimeIntegerOutputs: Set<Int> { [] }
 
     func evaluate(_ inputs: [Tensor?]) throws -> [Tensor] { try evaluateFloat(inputs) }
 
@@ -36,7 +40,7 @@ extension Operator {
             throw OperatorFailure("input of type \(t.dataType) is not supported (this engine computes in float32)")
         }
         let infos = try inferOutputs(inputs.map { $0.map(ValueInfo.init(constant:)) })
-        for info in infos where !info.dataType.isRuntime {
+        for (k, info) in infos.enumerated() where !info.dataType.isRuntime && !runtimeIntegerOutputs.contains(k) {
             throw OperatorFailure("output of type \(info.dataType) is not supported")
         }
         let inputs = inputs.map { $0.map { $0.dataType == .bool ? Tensor(shape: $0.shape, floats: $0.ints.map { Float($0) }) : $0 } }
@@ -65,8 +69,11 @@ extension Operator {
         execute(inViews, outViews, ExecutionContext(threads: 1, kernels: .reference, workspace: scratch))
         let outs = outViews.map { Array($0.buffer) }
         return zip(infos, outs).map { info, values in
-            info.dataType == .bool ? Tensor(shape: info.shape, ints: values.map { $0 != 0 ? 1 : 0 }, dataType: .bool)
-                                   : Tensor(shape: info.shape, floats: values)
+            switch info.dataType {
+            case .bool: Tensor(shape: info.shape, ints: values.map { $0 != 0 ? 1 : 0 }, dataType: .bool)
+            case .float: Tensor(shape: info.shape, floats: values)
+            default: Tensor(shape: info.shape, ints: values.map { Int64($0) }, dataType: info.dataType)
+            }
         }
     }
 }

@@ -3,9 +3,14 @@
 enum Pooling {
     enum Kind { case max, average(countIncludePad: Bool) }
 
+    /// `indices` (max only) receives, per output element, the flattened index into `x` of the
+    /// first maximum (ONNX MaxPool's Indices): the plane offset plus the spatial position in
+    /// row-major order, or with the first spatial axis fastest when `columnMajor`. The values
+    /// are integers held as floats, exact while `x` has fewer than 2^24 elements.
     static func run(_ kind: Kind, _ x: TensorView, _ y: TensorView, _ g: WindowGeometry.Resolved, threads: Int,
-                    flavour: KernelFlavour = .reference) {
-        if flavour == .optimized && g.input.count == 2 && g.dilations == [1, 1] {
+                    flavour: KernelFlavour = .reference, indices: TensorView? = nil, columnMajor: Bool = false) {
+        // The fast 2-D path does not track positions; Indices is rare enough to take the general loop.
+        if indices == nil && flavour == .optimized && g.input.count == 2 && g.dilations == [1, 1] {
             return run2D(kind, x, y, g, threads: threads)
         }
         let g3 = g.as3D
@@ -18,6 +23,7 @@ enum Pooling {
                 let src = x.data + p * inPlane, dst = y.data + p * outPlane
                 for z in 0..<od { for yy in 0..<oh { for xx in 0..<ow {
                     var best = -Float.infinity, sum: Float = 0, valid = 0, padded = 0
+                    var bestAt = (0, 0, 0), found = false
                     let z0 = z * g3.strides[0] - g3.padBegin[0]
                     let y0 = yy * g3.strides[1] - g3.padBegin[1]
                     let x0 = xx * g3.strides[2] - g3.padBegin[2]
@@ -33,7 +39,9 @@ enum Pooling {
                                 if zPad && yPad && xPad { padded += 1 }
                                 if zIn && yIn && xIn {
                                     let v = src[(iz * ih + iy) * iw + ix]
-                                    best = max(best, v)
+                                    // Strictly greater: the first maximum in window order wins, as in ONNX's
+                                    // reference; NaN is skipped, as max() did before Indices existed.
+                                    if v > best || (!found && v >= best) { best = v; bestAt = (iz, iy, ix); found = true }
                                     sum += v
                                     valid += 1
                                 }
@@ -42,7 +50,13 @@ enum Pooling {
                     }
                     let o = (z * oh + yy) * ow + xx
                     switch kind {
-                    case .max: dst[o] = best
+                    case .max:
+                        dst[o] = best
+                        if let indices {
+                            let (bz, by, bx) = bestAt
+                            let spatial = columnMajor ? bz + id * (by + ih * bx) : (bz * ih + by) * iw + bx
+                            indices.data[p * outPlane + o] = Float(p * inPlane + spatial)
+                        }
                     case .average(let include): dst[o] = sum / Float(max(include ? padded : valid, 1))
                     }
                 } } }

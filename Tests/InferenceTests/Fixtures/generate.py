@@ -182,4 +182,14 @@ case("select_reduce_expand", [
     init("zero", np.array(0, np.float32)), init("half", np.array(0.5, np.float64)), init("cap", np.array([1.0], np.float32)),
     init("floor", f32(4)), init("axes", np.array([1], np.int64)), init("shape", np.array([2, 3, 1], np.int64)),
     init("idx", rng.integers(-1, 1, size=(2, 3, 1)).astype(np.int64))], opset=17)
+# MaxPool's Indices output: 2-D column-major (storage_order 1) with pads, dilations and
+# ceil_mode on a rounded input (ties: the first maximum wins), 3-D row-major, 1-D column-major.
+# Appended last so the random inputs of the cases above stay the same.
+case("maxpool_indices", [
+    helper.make_node("MaxPool", ["x"], ["y2", "i2"], kernel_shape=[3, 2], strides=[2, 1], pads=[1, 0, 1, 1],
+                     dilations=[1, 2], ceil_mode=1, storage_order=1),
+    helper.make_node("MaxPool", ["v"], ["y3", "i3"], kernel_shape=[2, 2, 2], strides=[1, 2, 2], pads=[0, 1, 0, 0, 0, 1]),
+    helper.make_node("MaxPool", ["w"], ["y1", "i1"], kernel_shape=[3], strides=[2], pads=[1, 1], storage_order=1),
+], [("x", np.round(f32(2, 3, 6, 7) * 2)), ("v", f32(1, 2, 3, 4, 5)), ("w", f32(2, 2, 9))],
+    ["y2", "i2", "y3", "i3", "y1", "i1"])
 print("wrote", sorted(os.listdir(OUT)))
