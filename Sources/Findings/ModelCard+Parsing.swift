@@ -8,14 +8,14 @@ extension ModelCard {
         do {
             card = try JSONDecoder().decode(ModelCard.self, from: Data(bytes))
         } catch let DecodingError.keyNotFound(key, ctx) {
-            throw FindingsError.card(path: path, field: fieldPath(ctx.codingPath + [key]), problem: "required field is missing")
+            throw FindingsError.card(path: path, field: DecodingText.fieldPath(ctx.codingPath + [key]), problem: "required field is missing")
         } catch let DecodingError.typeMismatch(type, ctx) {
-            throw FindingsError.card(path: path, field: fieldPath(ctx.codingPath), problem: "expected \(describe(type))")
+            throw FindingsError.card(path: path, field: DecodingText.fieldPath(ctx.codingPath), problem: "expected \(DecodingText.describe(type))")
         } catch let DecodingError.valueNotFound(type, ctx) {
-            throw FindingsError.card(path: path, field: fieldPath(ctx.codingPath), problem: "expected \(describe(type)), found null")
+            throw FindingsError.card(path: path, field: DecodingText.fieldPath(ctx.codingPath), problem: "expected \(DecodingText.describe(type)), found null")
         } catch let DecodingError.dataCorrupted(ctx) {
             if ctx.codingPath.isEmpty { throw FindingsError.card(path: path, field: "", problem: "not valid JSON") }
-            throw FindingsError.card(path: path, field: fieldPath(ctx.codingPath), problem: allowed(ctx.codingPath) ?? ctx.debugDescription)
+            throw FindingsError.card(path: path, field: DecodingText.fieldPath(ctx.codingPath), problem: allowed(ctx.codingPath) ?? ctx.debugDescription)
         } catch {
             throw FindingsError.card(path: path, field: "", problem: "not valid JSON")
         }
@@ -79,23 +79,6 @@ extension ModelCard {
         }
     }
 
-    private static func fieldPath(_ keys: [any CodingKey]) -> String {
-        var s = ""
-        for k in keys {
-            if let i = k.intValue { s += "[\(i)]" } else { s += s.isEmpty ? k.stringValue : "." + k.stringValue }
-        }
-        return s
-    }
-
-    private static func describe(_ type: Any.Type) -> String {
-        switch type {
-        case is String.Type: return "a string"
-        case is Int.Type: return "a whole number"
-        case is Double.Type, is Float.Type: return "a number"
-        case is Bool.Type: return "true or false"
-        default: return String(describing: type).hasPrefix("Array") ? "a list" : "an object"
-        }
-    }
 
     private static func allowed(_ keys: [any CodingKey]) -> String? {
         let last = keys.last?.stringValue

@@ -41,14 +41,14 @@ public enum StudyLoader {
         do {
             return try JSONDecoder().decode(StudyManifest.self, from: data)
         } catch let DecodingError.keyNotFound(key, ctx) {
-            throw WorklistError.malformed(file: file, field: path(ctx.codingPath + [key]), reason: "required field is missing")
+            throw WorklistError.malformed(file: file, field: DecodingText.fieldPath(ctx.codingPath + [key]), reason: "required field is missing")
         } catch let DecodingError.typeMismatch(type, ctx) {
-            throw WorklistError.malformed(file: file, field: path(ctx.codingPath), reason: "expected \(describe(type))")
+            throw WorklistError.malformed(file: file, field: DecodingText.fieldPath(ctx.codingPath), reason: "expected \(DecodingText.describe(type))")
         } catch let DecodingError.valueNotFound(type, ctx) {
-            throw WorklistError.malformed(file: file, field: path(ctx.codingPath), reason: "expected \(describe(type)), found null")
+            throw WorklistError.malformed(file: file, field: DecodingText.fieldPath(ctx.codingPath), reason: "expected \(DecodingText.describe(type)), found null")
         } catch let DecodingError.dataCorrupted(ctx) {
             if ctx.codingPath.isEmpty { throw undecodable(data, file: file) }
-            throw WorklistError.malformed(file: file, field: path(ctx.codingPath), reason: allowedValues(ctx.codingPath) ?? "invalid value")
+            throw WorklistError.malformed(file: file, field: DecodingText.fieldPath(ctx.codingPath), reason: allowedValues(ctx.codingPath) ?? "invalid value")
         } catch {
             throw WorklistError.malformed(file: file, field: "", reason: "not valid JSON")
         }
@@ -102,26 +102,6 @@ public enum StudyLoader {
         }
     }
 
-    private static func path(_ keys: [any CodingKey]) -> String {
-        var s = ""
-        for k in keys {
-            if let i = k.intValue { s += "[\(i)]" } else { s += s.isEmpty ? k.stringValue : "." + k.stringValue }
-        }
-        return s
-    }
-
-    private static func describe(_ type: Any.Type) -> String {
-        switch type {
-        case is String.Type: return "a string"
-        case is Int.Type: return "a whole number"
-        case is Double.Type: return "a number"
-        case is Bool.Type: return "true or false"
-        default:
-            let name = String(describing: type)
-            if name.hasPrefix("Array") { return "a list" }
-            return "an object"
-        }
-    }
 
     private static func allowedValues(_ keys: [any CodingKey]) -> String? {
         switch keys.last?.stringValue {
