@@ -52,10 +52,10 @@ let package = Package(
         .testTarget(name: "PhantomsTests", dependencies: ["Phantoms", "TestSupport"]),
         .testTarget(name: "WorklistTests", dependencies: ["Worklist", "TestSupport"]),
         .testTarget(name: "ReaderStudyTests", dependencies: ["ReaderStudy", "TestSupport"]),
-        .testTarget(name: "StatisticsTests", dependencies: ["Statistics", "TestSupport"]),
+        .testTarget(name: "StatisticsTests", dependencies: ["Statistics", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "LedgerTests", dependencies: ["Ledger", "TestSupport"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "TestSupport"]),
-        .testTarget(name: "ReadingAppTests", dependencies: ["ReadingApp", "TestSupport"]),
+        .testTarget(name: "ReadingAppTests", dependencies: ["ReadingApp", "TestSupport"], exclude: ["Snapshots"]),
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport", "Ledger"]),
     ],
     swiftLanguageModes: [.v6]
