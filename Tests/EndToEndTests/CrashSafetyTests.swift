@@ -1,5 +1,6 @@
 import Foundation
 import Ledger
+import ReaderStudy
 import TestSupport
 import Testing
 
@@ -56,7 +57,26 @@ import Testing
             survived += 1
         }
         #expect(survived == kills)
-        print("crash safety: \(kills) SIGKILLs survived, \(signedBefore.count) signed reads intact")
+        // Reads interrupted by a kill and resumed later: the time between the kill and the
+        // reopening is never counted. Per run of the program (app session) only the span of
+        // its own monotonic clock can count, so the total is at most the sum of those spans.
+        let ledger = try LedgerStore(path: db, readOnly: true)
+        var resumed = 0
+        for read in try ledger.reads(reader: "crash") {
+            let events = try ledger.events(read: read.id).map(\.event)
+            let bySession = Dictionary(grouping: events, by: \.appSession)
+            guard bySession.count > 1 else { continue }
+            resumed += 1
+            let timing = try TimingRules.standard.measure(events)
+            let spans = bySession.values.reduce(UInt64(0)) { sum, evs in
+                let t = evs.map(\.monotonicNanos)
+                return sum + (t.max()! - t.min()!)
+            }
+            #expect(timing.totalNanos <= spans, "read \(read.id): \(timing.totalNanos) ns counted, runs span \(spans) ns")
+            #expect(timing.interruptions >= bySession.count - 1)
+        }
+        #expect(resumed > 0, "no read was interrupted and resumed: the kill points never hit a read in progress")
+        print("crash safety: \(kills) SIGKILLs survived, \(signedBefore.count) signed reads intact, \(resumed) interrupted reads timed without their crash gaps")
     }
 }
 
