@@ -1,3 +1,4 @@
+import Foundation
 import NCursesBackend
 import ReadingApp
 import TerminalUI
@@ -18,7 +19,6 @@ enum ReadingRoomSession {
             perform: { runner.perform($0, inbox: $1) })
         let caps = graphics == .halfblock ? GraphicsCapabilities() : TerminalProbe.run()
         let terminal = NCursesTerminal()
-        defer { terminal.shutdown() }
         let size = terminal.size
         let mode = GraphicsMode.resolve(requested: graphics, capabilities: caps, gridSize: size)
         let cell = caps.cellPixels(gridSize: size)
@@ -26,5 +26,12 @@ enum ReadingRoomSession {
         state.graphics = mode
         if let cell { state.cellPixels = cell }
         program.run(state: &state, backend: terminal, inbox: ActionInbox(), initial: [.resized(size)] + actions)
+        terminal.shutdown()
+        // Every read is already durable (ledger writes are synchronous). Let a model that is
+        // still running finish, so the process never exits under a BLAS call; if it will not,
+        // leave without running exit handlers.
+        if !runner.waitForBackgroundWork(seconds: 10) {
+            _exit(0)
+        }
     }
 }

@@ -9,8 +9,17 @@ import Worklist
 /// and inference run in the background and post their results.
 public final class EffectRunner {
     private let env: AppEnvironment
+    /// Background work (decoding, inference) still running; quitting waits for it,
+    /// because tearing the process down under a running BLAS call crashes in OpenBLAS.
+    private let inFlight = DispatchGroup()
 
     public init(environment: AppEnvironment) { env = environment }
+
+    /// Waits up to `seconds` for background work; returns whether it all finished.
+    @discardableResult
+    public func waitForBackgroundWork(seconds: Double) -> Bool {
+        inFlight.wait(timeout: .now() + seconds) == .success
+    }
 
     public func perform(_ effect: AppEffect, inbox: ActionInbox<AppAction>) {
         do {
@@ -60,6 +69,12 @@ public final class EffectRunner {
     }
 
     private func background(_ work: @escaping @Sendable () -> Void) {
-        if env.background { DispatchQueue.global(qos: .userInitiated).async(execute: work) } else { work() }
+        guard env.background else { work(); return }
+        let group = inFlight
+        group.enter()
+        DispatchQueue.global(qos: .userInitiated).async {
+            work()
+            group.leave()
+        }
     }
 }
