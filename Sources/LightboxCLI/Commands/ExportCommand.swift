@@ -24,15 +24,11 @@ struct ExportCommand: ParsableCommand {
     @Option(help: "Output file (written atomically).") var out: String
     @Option(help: "The ledger database (default: $XDG_DATA_HOME/lightbox/ledger.sqlite).") var db: String?
     @Option(help: "The study library (default: the one given at create).") var library: String?
-    @Option(name: .customLong("idle-threshold"), help: "Idle threshold in seconds.") var idleThreshold: Double = 60
-    @Option(name: .customLong("idle-rule"), help: "cap or exclude.") var idleRule: String = "cap"
+    @OptionGroup var timing: TimingOptions
 
     func run() throws {
         try reportingErrors {
-            guard let rule = IdleRule(rawValue: idleRule) else {
-                throw CLIError.badOption(name: "--idle-rule", value: idleRule, expected: "cap or exclude")
-            }
-            let rules = TimingRules(idleThreshold: idleThreshold, idleRule: rule)
+            let rules = try timing.rules()
             let context = try ExperimentContext.open(name: name, db: db, library: library, readOnly: true)
             let text: String
             var rows = 0

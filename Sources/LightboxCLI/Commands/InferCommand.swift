@@ -21,15 +21,11 @@ struct InferCommand: ParsableCommand {
     @Flag(help: "Print JSON instead of text.")
     var json = false
 
-    @Option(name: .customLong("models"), help: "A folder of model folders (or one model folder); repeat to add more. Searched first.")
-    var models: [String] = []
-
-    @Option(help: "Threads for the engine.")
-    var threads = 1
+    @OptionGroup var engineOptions: EngineOptions
 
     func run() throws {
         try reportingErrors {
-            let engine = FindingsEngine(registry: try ModelsSearch.registry(explicit: models), threads: threads)
+            let engine = try engineOptions.engine()
             var objects: [FindingsJSON] = []
             for folder in studies {
                 let study = FindingsStudy(try StudyLoader.load(folder: folder))

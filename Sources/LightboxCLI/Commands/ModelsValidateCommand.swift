@@ -23,15 +23,11 @@ struct ModelsValidateCommand: ParsableCommand {
     @Flag(help: "Print the metrics as JSON.")
     var json = false
 
-    @Option(name: .customLong("models"), help: "A folder of model folders to search first; repeat to add more.")
-    var models: [String] = []
-
-    @Option(help: "Threads for the engine.")
-    var threads = 1
+    @OptionGroup var engineOptions: EngineOptions
 
     func run() throws {
         try reportingErrors {
-            let engine = FindingsEngine(registry: try ModelsSearch.registry(explicit: models), threads: threads)
+            let engine = try engineOptions.engine()
             let lib = try StudyLibrary.load(root: library)
             var validation = ModelValidation()
             var used = 0, unlabelled = 0, noModel = 0, failed = 0
