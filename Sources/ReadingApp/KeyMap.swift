@@ -36,6 +36,7 @@ public enum KeyMap {
             case .char("/"): return .search
             case .char("f"): return .cycleKindFilter
             case .char("u"): return .cycleStatusFilter
+            case .char("s"): return .cycleSort
             case .char("n"): return .openNextUnread
             case .char("?"): return .toggleHelp
             case .char("q"): return .quit
@@ -88,7 +89,7 @@ public enum KeyMap {
     public static let help: [(keys: String, what: String)] = [
         ("↑ ↓  j k", "queue: move · study: previous / next finding"),
         ("Enter  n", "open the selected study · open the next unread"),
-        ("/  f  u", "queue: search · filter by kind · filter by status"),
+        ("/  f  u  s", "queue: search · filter kind / status · cycle sort order"),
         ("Tab  Shift-Tab", "next / previous finding"),
         ("a", "accept the AI value of the finding"),
         ("A", "accept every pending finding that has an AI value"),
