@@ -44,6 +44,8 @@ public struct AppState: Sendable, Equatable {
     public var queueFlagVisibility: [String: Bool] = [:]
     /// Run the models on every queued study in the background so flags fill in before opening.
     public var prefetchFlags = false
+    /// The confidence prompt's scale: 1–5 unless the experiment asks for 0–100.
+    public var ratingScale = RatingScale.callWithConfidence
 
     public func showsQueueFlag(for studyId: String) -> Bool { queueFlagVisibility[studyId] ?? mode.showAI }
     /// A row's flag where it may be shown, else nil.

@@ -94,7 +94,7 @@ public enum KeyMap {
         ("a", "accept the AI value of the finding"),
         ("A", "accept every pending finding that has an AI value"),
         ("o", "override: choose or type your value, then a reason"),
-        ("c", "confidence, 1 (low) to 5 (high)"),
+        ("c", "confidence 1 (low)–5 (high), or 0–100 if the study asks"),
         ("1…9  [ ]  ← →", "show image n / previous / next"),
         ("w  W", "next / previous window preset (bone, soft tissue…)"),
         ("<  >  ,  .", "narrower / wider window · lower / higher level"),

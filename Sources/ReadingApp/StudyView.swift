@@ -101,7 +101,7 @@ enum StudyView {
             y += 1
         }
         do {
-            let conf = s.confidence.map { "confidence \($0)/5" } ?? "confidence —"
+            let conf = s.confidence.map { "confidence \($0)/\(state.ratingScale.confidenceRange.upperBound)" } ?? "confidence —"
             let pending = s.pendingCount
             grid.write(TextLayout.fit("\(pending) pending · \(conf)", w), x: inner.x + 1, y: inner.maxY - 1,
                        style: theme.style(.muted), maxWidth: w)
