@@ -46,6 +46,8 @@ public struct AppState: Sendable, Equatable {
     public var prefetchFlags = false
     /// The confidence prompt's scale: 1–5 unless the experiment asks for 0–100.
     public var ratingScale = RatingScale.callWithConfidence
+    /// The key bindings in force (built-in, or rebound by keys.toml).
+    public var keys = KeyBindings()
 
     public func showsQueueFlag(for studyId: String) -> Bool { queueFlagVisibility[studyId] ?? mode.showAI }
     /// A row's flag where it may be shown, else nil.

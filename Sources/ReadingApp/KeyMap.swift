@@ -23,6 +23,8 @@ public enum KeyMap {
             default: return .toggleHelp
             }
         }
+        // keys.toml: a rebound key arrives as its action's built-in key.
+        guard let key = state.keys.translate(key, on: state.screen) else { return nil }
         switch state.screen {
         case .queue:
             switch key {

@@ -77,6 +77,7 @@ struct ReadCommand: ParsableCommand {
                 state.mode = .clinical
             }
             state.prefetchFlags = prefetchAI
+            state.keys = try KeysFileLoader.load(environment: DataPaths.environment)
             let env = AppEnvironment(
                 reader: readerId, store: store, clock: SystemReadClock(), appSession: UUID().uuidString,
                 renderImage: { try renderer.render($0) },
