@@ -68,12 +68,15 @@ struct BenchReadingCommand: ParsableCommand {
             let script: [Key] = [.char("w"), .char("w"), .char("<"), .char(">"), .char("."), .char(","), .char("+"), .char("L"),
                                  .char("J"), .char("-"), .char("i"), .char("i"), .tab, .tab, .backTab, .char("0"), .char("W")]
             var times: [Double] = []
+            var byKey: [String: [Double]] = [:]
             for _ in 0..<rounds {
                 for key in script {
                     let start = DispatchTime.now().uptimeNanoseconds
                     if let a = KeyMap.action(for: .key(key), in: state) { apply(a) }
                     _ = AppView.render(state, size: screen, theme: theme)
-                    times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
+                    let ms = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
+                    times.append(ms)
+                    byKey["\(key)", default: []].append(ms)
                 }
             }
             times.sort()
@@ -83,6 +86,9 @@ struct BenchReadingCommand: ParsableCommand {
             let buffer = try ImageLoader.load(path: img.path)
             print("reading screen \(screen.width)x\(screen.height) cells, image \(buffer.columns)x\(buffer.rows) \(buffer.bitsStored)-bit, \(times.count) key presses")
             print(String(format: "keypress-to-frame p50 %.2f ms  p99 %.2f ms  max %.2f ms  (goal p99 <= 16 ms)", pct(50), pct(99), times.last ?? 0))
+            // Where the tail comes from: the keys whose slowest press is slowest.
+            let slowest = byKey.map { ($0.key, $0.value.max() ?? 0, $0.value.sorted()[$0.value.count / 2]) }.sorted { $0.1 > $1.1 }.prefix(3)
+            print("slowest keys: " + slowest.map { String(format: "%@ max %.1f ms (median %.1f)", $0.0, $0.1, $0.2) }.joined(separator: ", "))
             print(String(format: "open-study-to-image %.1f ms (decode + resample + window + first frame)", openMs))
             // Sign → the next study's image on screen: the durable ledger write, then the next
             // study's decode, resample, window and first frame (what the reader waits for after S).
