@@ -84,8 +84,8 @@ public final class EffectRunner {
                 }
 
             case .scorePractice(let study, let readId, let decisions):
-                guard let source = env.feedback else { throw ReadingAppError.noFeedbackSource }
                 do {
+                    guard let source = env.feedback else { throw ReadingAppError.noFeedbackSource }
                     let reference = try source.reference(study)
                     let active = try source.activeSeconds(readId)
                     inbox.post(.practiceScored(studyId: study.id, FindingCatalog.practiceCase(
