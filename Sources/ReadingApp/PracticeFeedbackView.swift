@@ -7,8 +7,11 @@ import TerminalUI
 /// running scoreboard. Only drawn once the read is signed (`PracticeState.Stage`).
 enum PracticeFeedbackView {
     static func render(_ p: PracticeState, state: AppState, in area: Rect, theme: Theme, grid: inout CellGrid) {
-        let box = area.inset(by: 1)
-        guard box.width > 30, box.height > 6 else { return }
+        // As tall as its lines (a spine read has fifteen findings), at most the body.
+        let lines = p.feedback.map { 6 + $0.findings.count + (p.scoreboard?.groups.count ?? 0) } ?? 1
+        var box = area.inset(by: 1)
+        box.height = min(box.height, lines + 2)
+        guard box.width > 30, box.height > 2 else { return }
         let studyId: String
         switch p.stage {
         case .reading: return
