@@ -65,6 +65,7 @@ struct ReadCommand: ParsableCommand {
                 state.mode = ScreenRules(label: "\(experiment) s\(session.session.session)", showAI: false)
                 state.aiVisibility = session.arms.mapValues { ArmPolicy(arm: $0).showsAI(during: .first) }
                 state.armLabels = session.arms.mapValues(\.rawValue)
+                state.secondPass = Set(session.arms.filter { ArmPolicy(arm: $0.value).secondPassRevealsAI }.keys)
             } else {
                 store = LedgerReadStore(ledger: try LedgerStore(path: db ?? LedgerStore.defaultPath(environment: DataPaths.environment)))
                 entries = try StudyLibrary.load(root: library).entries
