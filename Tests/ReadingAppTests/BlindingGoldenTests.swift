@@ -123,4 +123,32 @@ import Testing
         #expect(after.contains("Reference") && after.contains("✓ normal") && after.contains("✗ abnormal"))
         #expect(after.contains("Scoreboard · 1 signed case") && after.contains("time this case 37 s"))
     }
+
+    @Test func practiceFeedbackOfASpineFitsASmallTerminal() {
+        var s = AppState(reader: "tina", mode: ScreenRules(label: "practice", showAI: false), libraryName: "Lib")
+        s.practice = PracticeState()
+        _ = AppReducer.reduce(&s, .libraryLoaded(Fixtures.entries, statuses: [:]))
+        _ = AppReducer.reduce(&s, .moveSelection(3))
+        _ = AppReducer.reduce(&s, .openSelected)
+        _ = AppReducer.reduce(&s, .readOpened(studyId: "SPINE-1", readId: 5, decisions: [], confidence: nil))
+        _ = AppReducer.reduce(&s, .signed(studyId: "SPINE-1"))
+        let decisions = (s.study?.specs ?? []).map { spec -> FindingDecision in
+            let grade: String
+            switch spec.domain {
+            case .choice(let options): grade = options[0]
+            case .months: grade = "120"
+            }
+            return FindingDecision(finding: spec.key, aiValue: grade, readerValue: grade, state: .accepted)
+        }
+        var reference = Dictionary(uniqueKeysWithValues: decisions.map { ($0.finding, $0.readerValue ?? "") })
+        reference["spine.L4-L5.canalStenosis"] = "moderate"
+        _ = AppReducer.reduce(&s, .practiceScored(studyId: "SPINE-1", FindingCatalog.practiceCase(
+            caseID: "SPINE-1", decisions: decisions, reference: reference, activeSeconds: 95)))
+        let grid = AppView.render(s, size: Size(width: 80, height: 24), theme: theme)
+        let text = GridSnapshot.render(grid, theme: theme)
+        if let problem = Golden.check(text, name: "practice-feedback-spine-80x24") { Issue.record(Comment(rawValue: problem)) }
+        #expect(text.contains("more, all agreeing with the reference"), "a cut list says so")
+        #expect(text.contains("L4-L5 canal") && text.contains("✗ normal/mild"), "the discrepancy is kept in a cut list")
+        #expect(text.contains("canalStenosis") && text.contains("agreement with the model"), "the scoreboard keeps its lines")
+    }
 }
