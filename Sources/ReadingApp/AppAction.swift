@@ -13,6 +13,9 @@ public enum AppAction: Sendable, Equatable {
     case search
     case cycleKindFilter, cycleStatusFilter
     case openNextUnread
+    case cycleSort
+    /// A background model run (prefetch) finished for a queued study.
+    case aiFlagged(studyId: String, AIFlag?)
     // study
     case readOpened(studyId: String, readId: Int64, decisions: [FindingDecision], confidence: Int?)
     case resized(Size)

@@ -15,7 +15,10 @@ public enum AppReducer {
                 return QueueRow(entry: e, status: statuses[id] ?? .unread)
             }
             state.selected = state.rows.firstIndex { !$0.isBroken && $0.status != .signed } ?? 0
-            return []
+            return QueueReducer.prefetch(state)
+
+        case .cycleSort, .aiFlagged:
+            return QueueReducer.reduce(&state, action)
 
         case .moveSelection(let delta):
             let visible = state.visibleRows
@@ -102,6 +105,7 @@ public enum AppReducer {
                 return []
             }
             s.ai = .ready(result)
+            QueueReducer.note(result.flag, studyId: studyId, &state)
             for i in s.decisions.indices { s.decisions[i].aiValue = result.values[s.decisions[i].finding] }
             state.study = s
             // A heat map asked for before the AI finished appears now.

@@ -12,13 +12,16 @@ public final class EffectRunner {
     /// Background work (decoding, inference) still running; quitting waits for it,
     /// because tearing the process down under a running BLAS call crashes in OpenBLAS.
     private let inFlight = DispatchGroup()
+    /// Set when the program ends: queued prefetch work stops between studies.
+    private let stop = StopFlag()
 
     public init(environment: AppEnvironment) { env = environment }
 
     /// Waits up to `seconds` for background work; returns whether it all finished.
     @discardableResult
     public func waitForBackgroundWork(seconds: Double) -> Bool {
-        inFlight.wait(timeout: .now() + seconds) == .success
+        stop.set()
+        return inFlight.wait(timeout: .now() + seconds) == .success
     }
 
     public func perform(_ effect: AppEffect, inbox: ActionInbox<AppAction>) {
@@ -51,6 +54,16 @@ public final class EffectRunner {
                 background {
                     do { inbox.post(.aiFinished(studyId: study.id, try run(study))) } catch {
                         inbox.post(.aiFailed(studyId: study.id, UserMessage.text(for: error)))
+                    }
+                }
+
+            case .prefetchModels(let studies):
+                let run = env.runModels, stop = self.stop
+                background(qos: .utility) {
+                    // One at a time, so the open study's own run waits for at most one of these.
+                    for study in studies where !stop.isSet {
+                        guard let result = try? run(study) else { continue }
+                        inbox.post(.aiFlagged(studyId: study.id, result.flag))
                     }
                 }
 
@@ -104,11 +117,11 @@ public final class EffectRunner {
                   wallTime: env.clock.wallTime(), finding: finding, value: value)
     }
 
-    private func background(_ work: @escaping @Sendable () -> Void) {
+    private func background(qos: DispatchQoS.QoSClass = .userInitiated, _ work: @escaping @Sendable () -> Void) {
         guard env.background else { work(); return }
         let group = inFlight
         group.enter()
-        DispatchQueue.global(qos: .userInitiated).async {
+        DispatchQueue.global(qos: qos).async {
             work()
             group.leave()
         }
