@@ -17,7 +17,7 @@ import Testing
                                   heatMaps: [0: ImageOverlay(width: 2, height: 2, values: [0.9, 0.1, 0.2, 0.8], x: 0, y: 0,
                                                              rectWidth: 16, rectHeight: 16)])
     /// Text that only the AI puts on a screen.
-    static let aiMarks = ["AI:", "abnormal", "P = ", "fracture-phantom", "heat map", "operating point", "trained on phantoms"]
+    static let aiMarks = ["AI:", "abnormal", "P 0.87", "SDS +3.1", "!P", "!SDS", "P = ", "fracture-phantom", "heat map", "operating point", "trained on phantoms"]
 
     func screen(_ state: AppState, _ name: String) -> String {
         let grid = AppView.render(state, size: Size(width: 100, height: 30), theme: theme)
@@ -32,8 +32,15 @@ import Testing
             s.aiVisibility[id] = ArmPolicy(arm: arm).showsAI(during: .first)
             s.armLabels[id] = arm.rawValue
             if ArmPolicy(arm: arm).secondPassRevealsAI { s.secondPass.insert(id) }
+            s.queueFlagVisibility[id] = ArmPolicy(arm: arm).showQueueFlags
         }
-        _ = AppReducer.reduce(&s, .libraryLoaded(Fixtures.entries, statuses: ["SPINE-1": .inProgress]))
+        s.prefetchFlags = true
+        let loading = AppReducer.reduce(&s, .libraryLoaded(Fixtures.entries, statuses: ["SPINE-1": .inProgress]))
+        let prefetches = loading.contains { if case .prefetchModels = $0 { return true }; return false }
+        #expect(prefetches == ArmPolicy(arm: arm).showQueueFlags, "models run for queue flags only where they may show")
+        // Flags arriving from model runs (they should not run; if they did, nothing may show).
+        _ = AppReducer.reduce(&s, .aiFlagged(studyId: "EXT-1", AIFlag(text: "P 0.87", score: 0.87, alert: true)))
+        _ = AppReducer.reduce(&s, .aiFlagged(studyId: "HAND-1", AIFlag(text: "SDS +3.1", score: 0.78, alert: true)))
         return s
     }
 
@@ -54,10 +61,19 @@ import Testing
 
     func expectNoAI(_ text: String, _ what: String) {
         for mark in Self.aiMarks { #expect(!text.contains(mark), "\(what) shows \"\(mark)\"") }
+        // No AI column in the queue either.
+        for line in text.split(separator: "\n") where line.contains("Status") && line.contains("Study") {
+            #expect(!line.contains("AI"), "\(what) has an AI column: \(line)")
+        }
         // No AI column beside the reader's values.
         for line in text.split(separator: "\n") where line.contains("Finding ") {
             #expect(!line.contains("AI"), "\(what) has an AI column: \(line)")
         }
+    }
+
+    @Test func aidedQueueShowsTheFlags() {
+        let text = screen(experiment(arm: .aided), "queue-aided-100x30")
+        #expect(text.contains("P 0.87") && text.contains("SDS +3.1"), "the counter-check: an aided queue shows flags")
     }
 
     @Test func unaidedQueueHasNoAIFlags() {
