@@ -34,30 +34,39 @@ enum PracticeFeedbackView {
 
         let labels = Dictionary((state.study?.specs ?? []).map { ($0.key, $0.label) }, uniquingKeysWith: { a, _ in a })
         let labelWidth = min(18, max(10, w - 4 * 12))
+        let column = min(14, max(11, (w - labelWidth - 12) / 3))
         let board = p.scoreboard
         // The scoreboard keeps its lines; findings get the rest (a long spine list is cut).
         let boardLines = 4 + (board?.groups.count ?? 0)
-        line(TextLayout.fit("Finding", labelWidth) + " " + ["You", "Model", "Reference", "You = model"]
-                .map { TextLayout.fit($0, 11) }.joined(separator: " "), .header)
+        line(TextLayout.fit("Finding", labelWidth) + " " + ["You", "Model", "Reference"].map { TextLayout.fit($0, column) }
+                .joined(separator: " ") + " You = model", .header)
         let room = max(1, inner.maxY - y - boardLines - 1)
-        let findings = practiceCase.findings
-        for (i, finding) in findings.enumerated() {
+        let feedback = practiceCase.findings.compactMap { try? $0.feedback() }
+        // When they do not all fit, the discrepancies are kept first, in reading order.
+        var shown = Array(feedback.indices)
+        if feedback.count > room {
+            let wrong = feedback.indices.filter { feedback[$0].isDiscrepancy }
+            let rest = feedback.indices.filter { !feedback[$0].isDiscrepancy }
+            shown = Array((wrong + rest).prefix(room - 1)).sorted()
+        }
+        for i in shown {
+            let f = feedback[i]
             guard y < inner.maxY else { break }
-            if i == room - 1 && findings.count > room {
-                line("… \(findings.count - i) more: `lightbox practice review` lists every discrepancy", .muted)
-                break
-            }
-            guard let f = try? finding.feedback() else { continue }
             var x = inner.x + 1
             x += grid.write(TextLayout.fit(labels[f.finding] ?? f.finding, labelWidth) + " ", x: x, y: y,
                             style: theme.style(.normal), maxWidth: inner.maxX - x)
-            x += cell(value(f.reader, f.difference), f.readerVsReference, x: x, y: y, inner: inner, theme: theme, grid: &grid)
-            x += cell(value(f.model, nil), f.modelVsReference, x: x, y: y, inner: inner, theme: theme, grid: &grid)
-            x += grid.write(TextLayout.fit(f.reference ?? "—", 11) + " ", x: x, y: y, style: theme.style(.success),
+            x += cell(value(f.reader, f.difference), f.readerVsReference, width: column, x: x, y: y, inner: inner, theme: theme, grid: &grid)
+            x += cell(value(f.model, nil), f.modelVsReference, width: column, x: x, y: y, inner: inner, theme: theme, grid: &grid)
+            x += grid.write(TextLayout.fit(f.reference ?? "—", column) + " ", x: x, y: y, style: theme.style(.success),
                             maxWidth: inner.maxX - x)
             let same = f.readerVsModel == .missing ? "—" : (f.readerVsModel == .agree ? "yes" : "no")
             grid.write(same, x: x, y: y, style: theme.style(.muted), maxWidth: inner.maxX - x)
             y += 1
+        }
+        let hidden = feedback.indices.filter { !shown.contains($0) }
+        if !hidden.isEmpty {
+            let allRight = hidden.allSatisfy { !feedback[$0].isDiscrepancy }
+            line("… \(hidden.count) more" + (allRight ? ", all agreeing with the reference" : ": `lightbox practice review` lists them"), .muted)
         }
         line("✓ agrees with the reference · ✗ differs (bone age: within 12 months agrees)", .muted)
         y += 1
@@ -77,7 +86,7 @@ enum PracticeFeedbackView {
     }
 
     /// A value and its mark against the reference; returns the width written.
-    private static func cell(_ text: String, _ agreement: Agreement, x: Int, y: Int, inner: Rect, theme: Theme,
+    private static func cell(_ text: String, _ agreement: Agreement, width: Int, x: Int, y: Int, inner: Rect, theme: Theme,
                              grid: inout CellGrid) -> Int {
         let mark: String, role: Role
         switch agreement {
@@ -85,7 +94,7 @@ enum PracticeFeedbackView {
         case .disagree: mark = "✗"; role = .error
         case .missing: mark = " "; role = .muted
         }
-        return grid.write(TextLayout.fit(mark + " " + text, 11) + " ", x: x, y: y, style: theme.style(role), maxWidth: max(0, inner.maxX - x))
+        return grid.write(TextLayout.fit(mark + " " + text, width) + " ", x: x, y: y, style: theme.style(role), maxWidth: max(0, inner.maxX - x))
     }
 
     private static func value(_ v: String?, _ difference: Double?) -> String {

@@ -82,9 +82,10 @@ enum PracticeFlow {
         return AppReducer.reduce(&state, .signed(studyId: studyId))
     }
 
-    /// Keys while feedback is pending or shown: q quits, any other key continues.
-    static func action(for key: Key, stage: PracticeState.Stage) -> AppAction? {
-        if key == .char("q") { return .quit }
+    /// Keys while feedback is pending or shown: the quit key (q unless keys.toml rebinds it)
+    /// quits, any other key continues.
+    static func action(for key: Key, stage: PracticeState.Stage, keys: KeyBindings) -> AppAction? {
+        if keys.keys(for: "quit").contains(key) { return .quit }
         if case .showing = stage { return .continuePractice }
         return nil
     }

@@ -17,7 +17,7 @@ import Testing
                                   heatMaps: [0: ImageOverlay(width: 2, height: 2, values: [0.9, 0.1, 0.2, 0.8], x: 0, y: 0,
                                                              rectWidth: 16, rectHeight: 16)])
     /// Text that only the AI puts on a screen.
-    static let aiMarks = ["AI:", "abnormal", "P = ", "fracture-phantom", "heat map", "operating point", "trained on phantoms"]
+    static let aiMarks = ["AI:", "abnormal", "P 0.87", "SDS +3.1", "!P", "!SDS", "P = ", "fracture-phantom", "heat map", "operating point", "trained on phantoms"]
 
     func screen(_ state: AppState, _ name: String) -> String {
         let grid = AppView.render(state, size: Size(width: 100, height: 30), theme: theme)
@@ -32,8 +32,15 @@ import Testing
             s.aiVisibility[id] = ArmPolicy(arm: arm).showsAI(during: .first)
             s.armLabels[id] = arm.rawValue
             if ArmPolicy(arm: arm).secondPassRevealsAI { s.secondPass.insert(id) }
+            s.queueFlagVisibility[id] = ArmPolicy(arm: arm).showQueueFlags
         }
-        _ = AppReducer.reduce(&s, .libraryLoaded(Fixtures.entries, statuses: ["SPINE-1": .inProgress]))
+        s.prefetchFlags = true
+        let loading = AppReducer.reduce(&s, .libraryLoaded(Fixtures.entries, statuses: ["SPINE-1": .inProgress]))
+        let prefetches = loading.contains { if case .prefetchModels = $0 { return true }; return false }
+        #expect(prefetches == ArmPolicy(arm: arm).showQueueFlags, "models run for queue flags only where they may show")
+        // Flags arriving from model runs (they should not run; if they did, nothing may show).
+        _ = AppReducer.reduce(&s, .aiFlagged(studyId: "EXT-1", AIFlag(text: "P 0.87", score: 0.87, alert: true)))
+        _ = AppReducer.reduce(&s, .aiFlagged(studyId: "HAND-1", AIFlag(text: "SDS +3.1", score: 0.78, alert: true)))
         return s
     }
 
@@ -54,10 +61,19 @@ import Testing
 
     func expectNoAI(_ text: String, _ what: String) {
         for mark in Self.aiMarks { #expect(!text.contains(mark), "\(what) shows \"\(mark)\"") }
+        // No AI column in the queue either.
+        for line in text.split(separator: "\n") where line.contains("Status") && line.contains("Study") {
+            #expect(!line.contains("AI"), "\(what) has an AI column: \(line)")
+        }
         // No AI column beside the reader's values.
         for line in text.split(separator: "\n") where line.contains("Finding ") {
             #expect(!line.contains("AI"), "\(what) has an AI column: \(line)")
         }
+    }
+
+    @Test func aidedQueueShowsTheFlags() {
+        let text = screen(experiment(arm: .aided), "queue-aided-100x30")
+        #expect(text.contains("P 0.87") && text.contains("SDS +3.1"), "the counter-check: an aided queue shows flags")
     }
 
     @Test func unaidedQueueHasNoAIFlags() {
@@ -122,5 +138,33 @@ import Testing
         let after = screen(s, "practice-feedback-100x30")
         #expect(after.contains("Reference") && after.contains("✓ normal") && after.contains("✗ abnormal"))
         #expect(after.contains("Scoreboard · 1 signed case") && after.contains("time this case 37 s"))
+    }
+
+    @Test func practiceFeedbackOfASpineFitsASmallTerminal() {
+        var s = AppState(reader: "tina", mode: ScreenRules(label: "practice", showAI: false), libraryName: "Lib")
+        s.practice = PracticeState()
+        _ = AppReducer.reduce(&s, .libraryLoaded(Fixtures.entries, statuses: [:]))
+        _ = AppReducer.reduce(&s, .moveSelection(3))
+        _ = AppReducer.reduce(&s, .openSelected)
+        _ = AppReducer.reduce(&s, .readOpened(studyId: "SPINE-1", readId: 5, decisions: [], confidence: nil))
+        _ = AppReducer.reduce(&s, .signed(studyId: "SPINE-1"))
+        let decisions = (s.study?.specs ?? []).map { spec -> FindingDecision in
+            let grade: String
+            switch spec.domain {
+            case .choice(let options): grade = options[0]
+            case .months: grade = "120"
+            }
+            return FindingDecision(finding: spec.key, aiValue: grade, readerValue: grade, state: .accepted)
+        }
+        var reference = Dictionary(uniqueKeysWithValues: decisions.map { ($0.finding, $0.readerValue ?? "") })
+        reference["spine.L4-L5.canalStenosis"] = "moderate"
+        _ = AppReducer.reduce(&s, .practiceScored(studyId: "SPINE-1", FindingCatalog.practiceCase(
+            caseID: "SPINE-1", decisions: decisions, reference: reference, activeSeconds: 95)))
+        let grid = AppView.render(s, size: Size(width: 80, height: 24), theme: theme)
+        let text = GridSnapshot.render(grid, theme: theme)
+        if let problem = Golden.check(text, name: "practice-feedback-spine-80x24") { Issue.record(Comment(rawValue: problem)) }
+        #expect(text.contains("more, all agreeing with the reference"), "a cut list says so")
+        #expect(text.contains("L4-L5 canal") && text.contains("✗ normal/mild"), "the discrepancy is kept in a cut list")
+        #expect(text.contains("canalStenosis") && text.contains("agreement with the model"), "the scoreboard keeps its lines")
     }
 }

@@ -122,4 +122,16 @@ import Worklist
         app.key(.char(" "))
         #expect(app.state.study?.study.id == "HAND-1")
     }
+
+    @Test func keysOnTheFeedbackScreen() {
+        var s = Self.practiceState()
+        s.practice?.stage = .scoring(studyId: "EXT-1")
+        #expect(KeyMap.action(for: .key(.char("x")), in: s) == nil, "nothing to continue to while scoring")
+        #expect(KeyMap.action(for: .key(.char("q")), in: s) == .quit)
+        s.practice?.stage = .showing(studyId: "EXT-1")
+        for key: Key in [.char("x"), .enter, .escape, .char("S"), .char("a")] {
+            #expect(KeyMap.action(for: .key(key), in: s) == .continuePractice, "\(key) continues")
+        }
+        #expect(KeyMap.action(for: .key(.char("q")), in: s) == .quit)
+    }
 }
