@@ -56,7 +56,7 @@ let package = Package(
         .testTarget(name: "LedgerTests", dependencies: ["Ledger", "TestSupport"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "TestSupport"]),
         .testTarget(name: "ReadingAppTests", dependencies: ["ReadingApp", "TestSupport"], exclude: ["Snapshots"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["TestSupport", "Ledger", "ReaderStudy"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["TestSupport", "Ledger", "ReaderStudy"], exclude: ["Snapshots"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -2,31 +2,43 @@
 /// on import). Everything else is copied byte for byte; deflated files are written
 /// back inflated, as Explicit VR Little Endian, since we carry no deflate encoder.
 extension DICOMFile {
-    public func rewritten(replacing replacements: [Tag: String]) throws -> [UInt8] {
+    /// `removing`: top-level elements dropped whole, header and value (sequences
+    /// included), for attributes that cannot be blanked as text.
+    public func rewritten(replacing replacements: [Tag: String], removing removals: Set<Tag> = []) throws -> [UInt8] {
         let ds = dataSet
+        let top = ds.elements
         // Splice from the end so that earlier offsets stay valid.
-        let targets = replacements.compactMap { tag, value in ds[tag].map { ($0, value) } }.sorted { $0.0.offset > $1.0.offset }
+        let targets = replacements.compactMap { tag, value in ds[tag].map { ($0, value) } }
+        let drops = top.indices.filter { removals.contains(top[$0].tag) && replacements[top[$0].tag] == nil }
+            .map { i in (element: top[i], end: i + 1 < top.count ? top[i + 1].offset : ds.buffer.count) }
         var body = ds.buffer
-        for (element, value) in targets {
-            guard case .bytes = element.content, element.vr.isText else {
-                throw DICOMError.invalidValue(file: file, tag: element.tag, offset: element.offset, problem: "only text values can be replaced")
-            }
-            var bytes = Array(value.utf8)
-            if bytes.count % 2 == 1 { bytes.append(element.vr == .UI ? 0 : 0x20) }
-            let explicitShort = transferSyntax.isExplicitVR && !element.vr.hasLongLength
-            guard !explicitShort || bytes.count <= 0xFFFF else {
-                throw DICOMError.invalidValue(file: file, tag: element.tag, offset: element.offset, problem: "replacement is too long")
-            }
-            let little = ds.isLittleEndian
-            var header = Array(body[element.offset..<element.valueRange.lowerBound])
-            let lengthAt = explicitShort ? 6 : (transferSyntax.isExplicitVR ? 8 : 4)
-            let width = explicitShort ? 2 : 4
-            for k in 0..<width {
-                let shift = 8 * (little ? k : width - 1 - k)
-                header[lengthAt + k] = UInt8(truncatingIfNeeded: bytes.count >> shift)
-            }
-            body.replaceSubrange(element.offset..<element.valueRange.upperBound, with: header + bytes)
+        var edits: [(offset: Int, apply: (inout [UInt8]) throws -> Void)] = []
+        for drop in drops {
+            edits.append((drop.element.offset, { $0.removeSubrange(drop.element.offset..<drop.end) }))
         }
+        for (element, value) in targets {
+            edits.append((element.offset, { body in
+                guard case .bytes = element.content, element.vr.isText else {
+                    throw DICOMError.invalidValue(file: file, tag: element.tag, offset: element.offset, problem: "only text values can be replaced")
+                }
+                var bytes = Array(value.utf8)
+                if bytes.count % 2 == 1 { bytes.append(element.vr == .UI ? 0 : 0x20) }
+                let explicitShort = transferSyntax.isExplicitVR && !element.vr.hasLongLength
+                guard !explicitShort || bytes.count <= 0xFFFF else {
+                    throw DICOMError.invalidValue(file: file, tag: element.tag, offset: element.offset, problem: "replacement is too long")
+                }
+                let little = ds.isLittleEndian
+                var header = Array(body[element.offset..<element.valueRange.lowerBound])
+                let lengthAt = explicitShort ? 6 : (transferSyntax.isExplicitVR ? 8 : 4)
+                let width = explicitShort ? 2 : 4
+                for k in 0..<width {
+                    let shift = 8 * (little ? k : width - 1 - k)
+                    header[lengthAt + k] = UInt8(truncatingIfNeeded: bytes.count >> shift)
+                }
+                body.replaceSubrange(element.offset..<element.valueRange.upperBound, with: header + bytes)
+            }))
+        }
+        for edit in edits.sorted(by: { $0.offset > $1.offset }) { try edit.apply(&body) }
         guard transferSyntax.isDeflated else { return body }
         return try inflatedFile(dataSet: body)
     }

@@ -1,5 +1,6 @@
 /// Text form of a data set for `lightbox dicom dump`: one line per element,
 /// "tag VR keyword value", items and their elements indented two spaces per level.
+/// Values of `Tag.identifying` attributes are replaced by their length.
 public enum DicomDump {
     public static let maximumValueLength = 96
 
@@ -8,6 +9,14 @@ public enum DicomDump {
         for element in ds.elements {
             let keyword = DataDictionary.keyword(for: element.tag) ?? "Unknown"
             let head = "\(indent)\(element.tag) \(element.vr.rawValue) \(keyword)"
+            // Identifying attributes are never printed, only that they are there (privacy, issue 9).
+            if Tag.identifying.contains(element.tag) {
+                switch element.content {
+                case let .sequence(items): out.append("\(head) <sequence of \(items.count) item\(items.count == 1 ? "" : "s"), identifying: not shown>")
+                default: out.append("\(head) \(element.valueRange.isEmpty ? "(empty)" : "<identifying: \(element.valueRange.count) bytes not shown>")")
+                }
+                continue
+            }
             switch element.content {
             case let .sequence(items):
                 out.append("\(head) <sequence of \(items.count) item\(items.count == 1 ? "" : "s")>")

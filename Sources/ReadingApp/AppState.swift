@@ -30,6 +30,10 @@ public struct AppState: Sendable, Equatable {
     /// studies not listed follow `mode.showAI`.
     public var aiVisibility: [String: Bool] = [:]
     public var armLabels: [String: String] = [:]
+    /// Studies whose arm asks for a second, AI-revealed read after the first is signed (sequential).
+    public var secondPass: Set<String> = []
+    /// Trainee practice: feedback after each sign and the running scoreboard; nil otherwise.
+    public var practice: PracticeState?
 
     public func showsAI(for studyId: String) -> Bool { aiVisibility[studyId] ?? mode.showAI }
 

@@ -28,6 +28,15 @@ public final class EffectRunner {
         do {
             switch effect {
             case .openRead(let study):
+                if let first = try env.store.signedFirstPass(reader: env.reader, study: study.id) {
+                    // Reopened between the sequential arm's reads: the second read resumes.
+                    let r = try env.store.openSecondPass(reader: env.reader, study: study.id)
+                    try env.store.append(event(.opened), read: r.readId)
+                    let carried = r.decisions.isEmpty ? (first.decisions, first.confidence) : (r.decisions, r.confidence)
+                    inbox.post(.secondPassOpened(studyId: study.id, readId: r.readId, firstPass: first.decisions,
+                                                 decisions: carried.0, confidence: carried.1))
+                    return
+                }
                 let r = try env.store.openRead(reader: env.reader, study: study.id)
                 try env.store.append(event(.opened), read: r.readId)
                 inbox.post(.readOpened(studyId: study.id, readId: r.readId, decisions: r.decisions, confidence: r.confidence))
@@ -70,6 +79,33 @@ public final class EffectRunner {
 
             case .closeRead(let readId):
                 try env.store.append(event(.closed), read: readId)
+
+            case .openSecondPass(let study, let decisions, let confidence):
+                // Same app session and still on screen: no `opened`, the case never closed.
+                let r = try env.store.openSecondPass(reader: env.reader, study: study.id)
+                let carried = r.decisions.isEmpty ? (decisions, confidence) : (r.decisions, r.confidence)
+                if r.decisions.isEmpty { try env.store.saveDraft(decisions, confidence: confidence, read: r.readId) }
+                inbox.post(.secondPassOpened(studyId: study.id, readId: r.readId, firstPass: decisions,
+                                             decisions: carried.0, confidence: carried.1))
+
+            case .runPracticeModel(let study):
+                let run = env.runModels
+                background {
+                    // No model, or a failing one, leaves the model's column empty in the feedback.
+                    let values = ((try? run(study)) ?? nil)?.values ?? [:]
+                    inbox.post(.practiceModelFinished(studyId: study.id, values: values))
+                }
+
+            case .scorePractice(let study, let readId, let decisions):
+                do {
+                    guard let source = env.feedback else { throw ReadingAppError.noFeedbackSource }
+                    let reference = try source.reference(study)
+                    let active = try source.activeSeconds(readId)
+                    inbox.post(.practiceScored(studyId: study.id, FindingCatalog.practiceCase(
+                        caseID: study.id, decisions: decisions, reference: reference, activeSeconds: active)))
+                } catch {
+                    inbox.post(.practiceScoringFailed(studyId: study.id, UserMessage.text(for: error)))
+                }
             }
         } catch {
             inbox.post(.failed(UserMessage.text(for: error)))

@@ -6,6 +6,7 @@ public enum KeyMap {
     public static func action(for event: InputEvent, in state: AppState) -> AppAction? {
         if case .resize(let size) = event { return .resized(size) }
         guard case .key(let key) = event else { return nil }
+        if let stage = state.practice?.stage, stage != .reading { return PracticeFlow.action(for: key, stage: stage, keys: state.keys) }
         if state.prompt != nil {
             switch key {
             case .escape: return .promptCancel

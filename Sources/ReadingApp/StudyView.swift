@@ -54,9 +54,10 @@ enum StudyView {
             grid.write(TextLayout.fit(text, w), x: inner.x + 1, y: y, style: theme.style(role), maxWidth: w)
             y += 1
         }
+        if let note = passNote(s) { for l in TextLayout.wrap(note, w) { line(l, .warning) } }
         switch s.ai {
         case .hidden:
-            line("Unaided read: no AI in this arm.", .muted)
+            for l in TextLayout.wrap(hiddenAINote(state, s), w) { line(l, .muted) }
         case .noModel:
             line("No model loaded for \(s.study.kind.rawValue) studies.", .warning)
             line("Record your own values with o.", .muted)

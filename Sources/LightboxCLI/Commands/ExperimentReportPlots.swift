@@ -20,36 +20,28 @@ extension ExperimentReport {
 
         var curves: [PlotSeries] = []
         var legend: [(String, PlotColor)] = []
-        for treatment in table.treatments {
-            let color = colors[treatment] ?? .black
-            let rows = table.rows.filter { $0.treatment == treatment }
-            for reader in table.readers {
-                let mine = rows.filter { $0.reader == reader }
-                guard Set(mine.map(\.truth)).count == 2 else { continue }
-                let roc = ROCCurve(truth: mine.map { $0.truth == 1 }, scores: mine.map(\.rating))
-                curves.append(PlotSeries(label: reader, x: roc.falsePositiveRate, y: roc.truePositiveRate, color: color.lightened(0.6), thickness: 1))
+        for series in rocSeries() {
+            let color = colors[series.treatment] ?? .black
+            if let reader = series.reader {
+                curves.append(PlotSeries(label: reader, x: series.falsePositiveRate, y: series.truePositiveRate, color: color.lightened(0.6), thickness: 1))
+            } else {
+                curves.append(PlotSeries(label: series.treatment, x: series.falsePositiveRate, y: series.truePositiveRate, color: color, thickness: 3))
+                legend.append(("\(series.treatment)" + (treatmentAUC(series.treatment).map { String(format: " AUC %.3f", $0) } ?? ""), color))
             }
-            guard Set(rows.map(\.truth)).count == 2 else { continue }
-            let pooled = ROCCurve(truth: rows.map { $0.truth == 1 }, scores: rows.map(\.rating))
-            curves.append(PlotSeries(label: treatment, x: pooled.falsePositiveRate, y: pooled.truePositiveRate, color: color, thickness: 3))
-            let auc = mrmc.flatMap { or in or.treatments.firstIndex(of: treatment).map { or.treatmentAUC[$0] } }
-            legend.append(("\(treatment)" + (auc.map { String(format: " AUC %.3f", $0) } ?? ""), color))
         }
         // Thin reader curves first, pooled curves on top.
         curves.sort { $0.thickness < $1.thickness }
         let roc = ROCPlot.render(title: "\(name): ROC per arm (pooled; thin: readers)", curves: curves, legend: legend)
         written.append(try write(roc, folder: folder, file: "roc.png"))
 
-        let times = activeTimes()
-        let all = times.flatMap(\.seconds).filter { $0 > 0 }
-        if let low = all.min(), let high = all.max() {
-            let columns = times.map { entry -> TimeDistributionPlot.Column in
-                let box = BoxSummary(entry.seconds).map { [$0.lowerWhisker, $0.lowerQuartile, $0.median, $0.upperQuartile, $0.upperWhisker] }
+        if let distributions = timeDistributions() {
+            let columns = distributions.columns.map { entry -> TimeDistributionPlot.Column in
+                let box = entry.box.map { [$0.lowerWhisker, $0.lowerQuartile, $0.median, $0.upperQuartile, $0.upperWhisker] }
                 return TimeDistributionPlot.Column(group: entry.reader, values: entry.seconds, color: colors[entry.treatment] ?? .black, box: box)
             }
             let plot = TimeDistributionPlot.render(
                 title: "\(name): active reading time per reader and arm", columns: columns,
-                yTicks: PlotAxis.logTicks(low: low, high: high),
+                yTicks: distributions.ticks,
                 legend: table.treatments.map { ($0, colors[$0] ?? .black) })
             written.append(try write(plot, folder: folder, file: "reading-time.png"))
         }

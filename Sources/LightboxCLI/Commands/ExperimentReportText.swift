@@ -4,50 +4,58 @@ import Statistics
 
 /// Text and JSON renderings of `ExperimentReport`.
 extension ExperimentReport {
+    /// What a line of the text report is, so the report screen can style it.
+    enum LineKind { case summary, heading, tableHeader, rule, body, note }
+
     func text(summary: String, rules: TimingRules) -> String {
+        lines(summary: summary, rules: rules).map(\.text).joined(separator: "\n") + "\n"
+    }
+
+    func lines(summary: String, rules: TimingRules) -> [(text: String, kind: LineKind)] {
         typealias S = AnalyzeSupport
-        var out = [summary]
-        out.append("Accuracy per treatment (reader calls; Wilson 95% intervals)")
+        var out = ReportLines()
+        out.append(summary, .summary)
+        out.append("Accuracy per treatment (reader calls; Wilson 95% intervals)", .heading)
         var rows = [["treatment", "reads", "sensitivity", "95% CI", "specificity", "95% CI"]]
         for a in accuracy {
             rows.append([a.treatment, "\(a.reads)",
                          a.sensitivity.map { S.f($0.estimate, 3) } ?? "-", a.sensitivity.map { "[\(S.f($0.ciLow, 3)), \(S.f($0.ciHigh, 3))]" } ?? "",
                          a.specificity.map { S.f($0.estimate, 3) } ?? "-", a.specificity.map { "[\(S.f($0.ciLow, 3)), \(S.f($0.ciHigh, 3))]" } ?? ""])
         }
-        out.append(S.table(rows))
+        out.table(rows)
         out.append("")
         if let or = mrmc {
             let test = or.randomReadersRandomCases
-            out.append("MRMC ROC: Obuchowski–Rockette, jackknife covariances, random readers and cases (Hillis ddf); empirical AUC")
+            out.append("MRMC ROC: Obuchowski–Rockette, jackknife covariances, random readers and cases (Hillis ddf); empirical AUC", .heading)
             var auc = [["reader"] + or.treatments]
             for (j, reader) in or.readers.enumerated() { auc.append([reader] + or.treatments.indices.map { S.f(or.auc[$0][j], 4) }) }
             auc.append(["mean"] + or.treatmentAUC.map { S.f($0, 4) })
-            out.append(S.table(auc))
+            out.table(auc)
             out.append("F(\(S.f(test.ndf, 0)), \(test.ddf.map { S.f($0, 2) } ?? "∞")) = \(S.f(test.F, 4)), p = \(S.p(test.p))")
             var diff = [["difference", "estimate", "95% CI", "p"]]
             for d in test.differences {
                 diff.append(["\(d.first) − \(d.second)", S.f(d.estimate, 4), "[\(S.f(d.ciLow, 4)), \(S.f(d.ciHigh, 4))]", S.p(d.p)])
             }
-            out.append(S.table(diff))
+            out.table(diff)
         } else {
-            out.append("MRMC ROC: not computed (\(mrmcProblem ?? "no data"))")
+            out.append("MRMC ROC: not computed (\(mrmcProblem ?? "no data"))", .heading)
         }
         out.append("")
-        out.append("Reading time (active time, idle threshold \(S.f(rules.idleThreshold, 0)) s, rule \(rules.idleRule.rawValue); see Docs/TIMING.md)")
+        out.append("Reading time (active time, idle threshold \(S.f(rules.idleThreshold, 0)) s, rule \(rules.idleRule.rawValue); see Docs/TIMING.md)", .heading)
         if let time {
             var t = [["reader", "unaided gm (s)", "aided gm (s)", "ratio", "95% CI"]]
             for r in time.perReader {
                 t.append([r.reader, S.f(r.unaidedGeometricMean, 1), S.f(r.aidedGeometricMean, 1), S.f(r.ratio, 3),
                           "[\(S.f(r.ciLow, 3)), \(S.f(r.ciHigh, 3))]"])
             }
-            out.append(S.table(t))
+            out.table(t)
             out.append("pooled aided/unaided ratio \(S.f(time.ratio, 3)) [\(S.f(time.ciLow, 3)), \(S.f(time.ciHigh, 3))], p = \(S.p(time.p)) "
                        + "(OR mixed model on log time, readers and cases random)")
         } else {
-            out.append("not computed (\(timeProblem ?? "no data"))")
+            out.append("not computed (\(timeProblem ?? "no data"))", .note)
         }
         out.append("")
-        out.append("Automation bias (findings where the AI made a call the reader saw)")
+        out.append("Automation bias (findings where the AI made a call the reader saw)", .heading)
         var b = [["group", "findings", "accepted when AI wrong", "95% CI", "overridden when AI right", "95% CI"]]
         for g in [bias.overall] + bias.perReader {
             b.append([g.name, "\(g.findings)",
@@ -56,9 +64,9 @@ extension ExperimentReport {
                       g.overriddenWhenRight.map { "\($0.successes)/\($0.trials) = \(S.f($0.estimate, 3))" } ?? "-",
                       g.overriddenWhenRight.map { "[\(S.f($0.ciLow, 3)), \(S.f($0.ciHigh, 3))]" } ?? ""])
         }
-        out.append(S.table(b))
-        if reads.missingConfidence > 0 { out.append("note: \(reads.missingConfidence) read(s) without confidence rated as confidence 3") }
-        return out.joined(separator: "\n") + "\n"
+        out.table(b)
+        if reads.missingConfidence > 0 { out.append("note: \(reads.missingConfidence) read(s) without confidence rated as confidence 3", .note) }
+        return out.lines
     }
 
     func json(design: ExperimentDesign, rules: TimingRules, plots: [String]) -> [String: Any] {

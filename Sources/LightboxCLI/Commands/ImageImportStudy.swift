@@ -57,7 +57,14 @@ struct ImportStudy {
             throw ImportError(coordinates: source, problem: "cannot read the file any more")
         }
         guard ext == "dcm" else { return [UInt8](data) }
-        return try DICOMReader.read([UInt8](data), file: source).rewritten(replacing: replacements)
+        let file = try DICOMReader.read([UInt8](data), file: source)
+        // Every other identifying attribute is blanked (text) or dropped (sequences and the rest).
+        var blank = replacements
+        var drop: Set<Tag> = []
+        for element in file.dataSet.elements where Tag.identifying.contains(element.tag) && blank[element.tag] == nil {
+            if case .bytes = element.content, element.vr.isText { blank[element.tag] = "" } else { drop.insert(element.tag) }
+        }
+        return try file.rewritten(replacing: blank, removing: drop)
     }
 
     static func kind(bodyPart: String) -> String {

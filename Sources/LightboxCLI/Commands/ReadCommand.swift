@@ -68,6 +68,7 @@ struct ReadCommand: ParsableCommand {
                 state.mode = ScreenRules(label: "\(experiment) s\(session.session.session)", showAI: false)
                 state.aiVisibility = session.arms.mapValues { ArmPolicy(arm: $0).showsAI(during: .first) }
                 state.armLabels = session.arms.mapValues(\.rawValue)
+                state.secondPass = Set(session.arms.filter { ArmPolicy(arm: $0.value).secondPassRevealsAI }.keys)
                 state.ratingScale = session.context.design.ratingScale ?? .callWithConfidence
                 state.queueFlagVisibility = session.arms.mapValues { ArmPolicy(arm: $0).showQueueFlags }
             } else {

@@ -20,9 +20,14 @@ struct SimulateRun {
         // Model case k: normals first, then abnormals (the Roe–Metz sampler's layout).
         let normals = design.caseIDs.filter { truth.truths[$0] == 0 }
         let abnormals = design.caseIDs.filter { truth.truths[$0] == 1 }
-        guard !normals.isEmpty, !abnormals.isEmpty else {
+        // The Roe–Metz sampler builds a fully crossed MRMC data set, which needs 2 of each.
+        guard normals.count >= 2, abnormals.count >= 2 else {
             throw ExperimentCommandError.invalid(field: "experiment \(design.name)",
-                                                 problem: "simulation needs both normal and abnormal cases (\(normals.count) normal, \(abnormals.count) abnormal)")
+                                                 problem: "simulation needs at least 2 normal and 2 abnormal cases (\(normals.count) normal, \(abnormals.count) abnormal)")
+        }
+        guard design.readers.count >= 2 else {
+            throw ExperimentCommandError.invalid(field: "experiment \(design.name)",
+                                                 problem: "simulation needs at least 2 readers (\(design.readers.count) reader)")
         }
         var modelCase: [String: Int] = [:]
         for (k, id) in (normals + abnormals).enumerated() { modelCase[id] = k }
