@@ -11,6 +11,9 @@ public final class ImageRenderer: @unchecked Sendable {
     private var buffers: [(path: String, buffer: PixelBuffer)] = []
     private var frames: [(key: FrameKey, frame: ResampledFrame, sorted: [Float])] = []
     private let load: @Sendable (String) throws -> PixelBuffer
+    /// Halved copies by (path, level); see ImageRenderer+Mips.
+    private var mips: [(path: String, level: Int, buffer: PixelBuffer)] = []
+    private let useMips: Bool
 
     private struct FrameKey: Equatable {
         var path: String
@@ -20,8 +23,10 @@ public final class ImageRenderer: @unchecked Sendable {
 
     struct CropRect: Equatable { var x: Int; var y: Int; var width: Int; var height: Int }
 
-    public init(load: @escaping @Sendable (String) throws -> PixelBuffer = { try ImageLoader.load(path: $0) }) {
+    public init(load: @escaping @Sendable (String) throws -> PixelBuffer = { try ImageLoader.load(path: $0) },
+                useMips: Bool = true) {
         self.load = load
+        self.useMips = useMips
     }
 
     public func render(_ r: RenderRequest) throws -> RenderedImage {
@@ -103,11 +108,17 @@ public final class ImageRenderer: @unchecked Sendable {
         lock.lock()
         if let hit = frames.first(where: { $0.key == key }) { lock.unlock(); return (hit.frame, hit.sorted) }
         lock.unlock()
+        var base = buffer, crop = key.crop
+        let level = useMips && buffer.frames == 1 && Self.canUseMips(buffer) ? Self.mipLevel(crop: crop, size: key.size) : 1
+        if level > 1 {
+            base = mip(key.path, level: level, of: buffer)
+            crop = Self.scaled(crop, level: level, columns: base.columns, rows: base.rows)
+        }
         let source: PixelBuffer
-        if key.crop.width == buffer.columns && key.crop.height == buffer.rows {
-            source = buffer
+        if crop.width == base.columns && crop.height == base.rows {
+            source = base
         } else {
-            source = Self.cropped(buffer, key.crop)
+            source = Self.cropped(base, crop)
         }
         let frame = try source.resampled(frame: 0, width: key.size.width, height: key.size.height)
         let sorted = frame.values.sorted()
@@ -116,6 +127,21 @@ public final class ImageRenderer: @unchecked Sendable {
         if frames.count > 8 { frames.removeFirst() }
         lock.unlock()
         return (frame, sorted)
+    }
+
+    /// The image halved `log2(level)` times, built from the next finer level (cached).
+    private func mip(_ path: String, level: Int, of buffer: PixelBuffer) -> PixelBuffer {
+        lock.lock()
+        if let hit = mips.first(where: { $0.path == path && $0.level == level }) { lock.unlock(); return hit.buffer }
+        lock.unlock()
+        let finer = level == 2 ? buffer : mip(path, level: level / 2, of: buffer)
+        let m = Self.halved(finer)
+        lock.lock()
+        mips.append((path, level, m))
+        // A few levels for the last few images, like the decoded buffers.
+        if mips.count > 12 { mips.removeFirst() }
+        lock.unlock()
+        return m
     }
 
     static func cropped(_ b: PixelBuffer, _ c: CropRect) -> PixelBuffer {
