@@ -31,7 +31,7 @@ build: deps
 	$(SWIFT) build
 
 run: build
-	$(BIN_DIR)/lightbox --library $(LIBRARY)
+	$(BIN_DIR)/lightbox --library $(LIBRARY) --prefetch-ai
 
 test: build
 	$(SWIFT) build --build-tests

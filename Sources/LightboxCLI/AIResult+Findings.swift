@@ -12,6 +12,7 @@ extension AIResult {
             maps[i] = ImageOverlay(width: cam.width, height: cam.height, values: cam.normalised(),
                                    x: cam.rect.x, y: cam.rect.y, rectWidth: cam.rect.width, rectHeight: cam.rect.height)
         }
-        self.init(values: findings.findingValues(), details: findings.detailLines(), models: findings.modelNames, heatMaps: maps)
+        self.init(values: findings.findingValues(), details: findings.detailLines(), models: findings.modelNames, heatMaps: maps,
+                  flag: AIFlag(findings))
     }
 }

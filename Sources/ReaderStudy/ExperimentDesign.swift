@@ -18,6 +18,8 @@ public struct ExperimentDesign: Sendable, Equatable, Codable {
     /// Split-plot only: how many disjoint reader/case plots.
     public var readerGroups: Int
     public var ordering: SessionOrdering
+    /// How readers rate confidence: nil (designs stored before the setting) means 1–5.
+    public var ratingScale: RatingScale?
 
     /// The washout that regulatory summaries and the published fracture AI
     /// studies use (at least four weeks / one month).
@@ -26,10 +28,10 @@ public struct ExperimentDesign: Sendable, Equatable, Codable {
     public init(name: String, readers: [String], arms: [StudyArm], design: DesignKind,
                 sessions: Int? = nil, washoutDays: Int = ExperimentDesign.recommendedWashoutDays,
                 seed: UInt64, caseIDs: [String], readerGroups: Int = 2,
-                ordering: SessionOrdering = .blockedByArm) {
+                ordering: SessionOrdering = .blockedByArm, ratingScale: RatingScale? = nil) {
         self.name = name; self.readers = readers; self.arms = arms; self.design = design
         self.sessions = sessions ?? max(arms.count, 1)
         self.washoutDays = washoutDays; self.seed = seed; self.caseIDs = caseIDs
-        self.readerGroups = readerGroups; self.ordering = ordering
+        self.readerGroups = readerGroups; self.ordering = ordering; self.ratingScale = ratingScale
     }
 }

@@ -20,9 +20,12 @@ public struct AIResult: Sendable, Equatable {
     public var models: [String]
     /// Heat maps (fracture CAM) by image index in the study, for the `h` overlay.
     public var heatMaps: [Int: ImageOverlay]
+    /// The queue's summary of the study (most severe finding or highest probability).
+    public var flag: AIFlag?
 
-    public init(values: [String: String], details: [String], models: [String], heatMaps: [Int: ImageOverlay] = [:]) {
-        self.values = values; self.details = details; self.models = models; self.heatMaps = heatMaps
+    public init(values: [String: String], details: [String], models: [String], heatMaps: [Int: ImageOverlay] = [:],
+                flag: AIFlag? = nil) {
+        self.values = values; self.details = details; self.models = models; self.heatMaps = heatMaps; self.flag = flag
     }
 
     /// Shown wherever a model speaks.

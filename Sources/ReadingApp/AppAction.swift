@@ -13,6 +13,9 @@ public enum AppAction: Sendable, Equatable {
     case search
     case cycleKindFilter, cycleStatusFilter
     case openNextUnread
+    case cycleSort
+    /// A background model run (prefetch) finished for a queued study.
+    case aiFlagged(studyId: String, AIFlag?)
     // study
     case readOpened(studyId: String, readId: Int64, decisions: [FindingDecision], confidence: Int?)
     case resized(Size)
@@ -34,6 +37,13 @@ public enum AppAction: Sendable, Equatable {
     case togglePause
     case sign
     case signed(studyId: String)
+    /// The sequential arm's second read is open, starting from the signed first read.
+    case secondPassOpened(studyId: String, readId: Int64, firstPass: [FindingDecision], decisions: [FindingDecision], confidence: Int?)
+    // practice
+    case practiceModelFinished(studyId: String, values: [String: String])
+    case practiceScored(studyId: String, PracticeCase)
+    case practiceScoringFailed(studyId: String, String)
+    case continuePractice
     case back
     // prompts
     case promptInput(Character), promptBackspace, promptMove(Int), promptConfirm, promptCancel

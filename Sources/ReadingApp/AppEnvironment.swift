@@ -16,6 +16,8 @@ public struct AppEnvironment {
     public var runModels: @Sendable (Study) throws -> AIResult?
     /// Whether slow work runs on a background queue (live) or inline (tests).
     public var background: Bool
+    /// Practice mode's reference and timing, consulted only after a sign.
+    public var feedback: FeedbackSource?
 
     public init(reader: String, store: ReadStore, clock: ReadClock, appSession: String,
                 renderImage: @escaping @Sendable (RenderRequest) throws -> RenderedImage,

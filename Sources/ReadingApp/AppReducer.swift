@@ -15,7 +15,10 @@ public enum AppReducer {
                 return QueueRow(entry: e, status: statuses[id] ?? .unread)
             }
             state.selected = state.rows.firstIndex { !$0.isBroken && $0.status != .signed } ?? 0
-            return []
+            return QueueReducer.prefetch(state)
+
+        case .cycleSort, .aiFlagged:
+            return QueueReducer.reduce(&state, action)
 
         case .moveSelection(let delta):
             let visible = state.visibleRows
@@ -102,6 +105,7 @@ public enum AppReducer {
                 return []
             }
             s.ai = .ready(result)
+            QueueReducer.note(result.flag, studyId: studyId, &state)
             for i in s.decisions.indices { s.decisions[i].aiValue = result.values[s.decisions[i].finding] }
             state.study = s
             // A heat map asked for before the AI finished appears now.
@@ -196,12 +200,15 @@ public enum AppReducer {
             return [.record(readId: readId, kind: s.paused ? .paused : .resumed, finding: nil, value: nil)]
 
         case .sign:
+            if let effects = PracticeFlow.sign(&state) { return effects }
             guard let s = state.study, let readId = s.readId else { return notReady(&state) }
             state.message = "Signing…"
             state.messageIsError = false
             return [.sign(readId: readId, studyId: s.study.id, decisions: s.decisions, confidence: s.confidence)]
 
         case .signed(let studyId):
+            if let effects = SequentialPass.afterSign(&state, studyId: studyId) { return effects }
+            if let effects = PracticeFlow.afterSign(&state, studyId: studyId) { return effects }
             if let i = state.rows.firstIndex(where: { $0.id == studyId }) { state.rows[i].status = .signed }
             let from = state.study?.row ?? state.selected
             state.study = nil
@@ -219,6 +226,22 @@ public enum AppReducer {
             state.message = "Signed \(studyId). Every study in the queue is signed."
             state.messageIsError = false
             return []
+
+        case .secondPassOpened(let studyId, let readId, let firstPass, let decisions, let confidence):
+            return SequentialPass.opened(&state, studyId: studyId, readId: readId, firstPass: firstPass,
+                                         decisions: decisions, confidence: confidence)
+
+        case .practiceModelFinished(let studyId, let values):
+            return PracticeFlow.modelFinished(&state, studyId: studyId, values: values)
+
+        case .practiceScored(let studyId, let practiceCase):
+            return PracticeFlow.scored(&state, studyId: studyId, practiceCase)
+
+        case .practiceScoringFailed(let studyId, let message):
+            return PracticeFlow.scoringFailed(&state, studyId: studyId, message)
+
+        case .continuePractice:
+            return PracticeFlow.proceed(&state)
 
         case .back:
             guard let s = state.study else { return [] }
@@ -267,7 +290,7 @@ public enum AppReducer {
         var effects: [AppEffect] = [.openRead(study)]
         effects += ImageReducer.render(&state)
         if showAI { effects.append(.runModels(study)) }
-        return effects
+        return effects + PracticeFlow.opened(state, study: study)
     }
 
     static func fail(_ state: inout AppState, _ message: String) -> [AppEffect] {

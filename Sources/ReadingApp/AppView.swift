@@ -20,8 +20,11 @@ public enum AppView {
         case .study:
             if let s = state.study { StudyView.render(state, s, in: body, theme: theme, grid: &grid) }
         }
+        if let practice = state.practice, practice.stage != .reading {
+            PracticeFeedbackView.render(practice, state: state, in: body, theme: theme, grid: &grid)
+        }
         if let p = state.prompt { PromptView.render(p, state: state, in: body, theme: theme, grid: &grid) }
-        if state.showHelp { HelpView.render(in: body, theme: theme, grid: &grid) }
+        if state.showHelp { HelpView.render(in: body, keys: state.keys, theme: theme, grid: &grid) }
         StatusLine.render(state, in: bottom, theme: theme, grid: &grid)
         return grid
     }

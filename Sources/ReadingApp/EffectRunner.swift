@@ -12,19 +12,31 @@ public final class EffectRunner {
     /// Background work (decoding, inference) still running; quitting waits for it,
     /// because tearing the process down under a running BLAS call crashes in OpenBLAS.
     private let inFlight = DispatchGroup()
+    /// Set when the program ends: queued prefetch work stops between studies.
+    private let stop = StopFlag()
 
     public init(environment: AppEnvironment) { env = environment }
 
     /// Waits up to `seconds` for background work; returns whether it all finished.
     @discardableResult
     public func waitForBackgroundWork(seconds: Double) -> Bool {
-        inFlight.wait(timeout: .now() + seconds) == .success
+        stop.set()
+        return inFlight.wait(timeout: .now() + seconds) == .success
     }
 
     public func perform(_ effect: AppEffect, inbox: ActionInbox<AppAction>) {
         do {
             switch effect {
             case .openRead(let study):
+                if let first = try env.store.signedFirstPass(reader: env.reader, study: study.id) {
+                    // Reopened between the sequential arm's reads: the second read resumes.
+                    let r = try env.store.openSecondPass(reader: env.reader, study: study.id)
+                    try env.store.append(event(.opened), read: r.readId)
+                    let carried = r.decisions.isEmpty ? (first.decisions, first.confidence) : (r.decisions, r.confidence)
+                    inbox.post(.secondPassOpened(studyId: study.id, readId: r.readId, firstPass: first.decisions,
+                                                 decisions: carried.0, confidence: carried.1))
+                    return
+                }
                 let r = try env.store.openRead(reader: env.reader, study: study.id)
                 try env.store.append(event(.opened), read: r.readId)
                 inbox.post(.readOpened(studyId: study.id, readId: r.readId, decisions: r.decisions, confidence: r.confidence))
@@ -45,6 +57,16 @@ public final class EffectRunner {
                     }
                 }
 
+            case .prefetchModels(let studies):
+                let run = env.runModels, stop = self.stop
+                background(qos: .utility) {
+                    // One at a time, so the open study's own run waits for at most one of these.
+                    for study in studies where !stop.isSet {
+                        guard let result = try? run(study) else { continue }
+                        inbox.post(.aiFlagged(studyId: study.id, result.flag))
+                    }
+                }
+
             case .record(let readId, let kind, let finding, let value):
                 try env.store.append(event(kind, finding: finding, value: value), read: readId)
 
@@ -57,6 +79,33 @@ public final class EffectRunner {
 
             case .closeRead(let readId):
                 try env.store.append(event(.closed), read: readId)
+
+            case .openSecondPass(let study, let decisions, let confidence):
+                // Same app session and still on screen: no `opened`, the case never closed.
+                let r = try env.store.openSecondPass(reader: env.reader, study: study.id)
+                let carried = r.decisions.isEmpty ? (decisions, confidence) : (r.decisions, r.confidence)
+                if r.decisions.isEmpty { try env.store.saveDraft(decisions, confidence: confidence, read: r.readId) }
+                inbox.post(.secondPassOpened(studyId: study.id, readId: r.readId, firstPass: decisions,
+                                             decisions: carried.0, confidence: carried.1))
+
+            case .runPracticeModel(let study):
+                let run = env.runModels
+                background {
+                    // No model, or a failing one, leaves the model's column empty in the feedback.
+                    let values = ((try? run(study)) ?? nil)?.values ?? [:]
+                    inbox.post(.practiceModelFinished(studyId: study.id, values: values))
+                }
+
+            case .scorePractice(let study, let readId, let decisions):
+                do {
+                    guard let source = env.feedback else { throw ReadingAppError.noFeedbackSource }
+                    let reference = try source.reference(study)
+                    let active = try source.activeSeconds(readId)
+                    inbox.post(.practiceScored(studyId: study.id, FindingCatalog.practiceCase(
+                        caseID: study.id, decisions: decisions, reference: reference, activeSeconds: active)))
+                } catch {
+                    inbox.post(.practiceScoringFailed(studyId: study.id, UserMessage.text(for: error)))
+                }
             }
         } catch {
             inbox.post(.failed(UserMessage.text(for: error)))
@@ -68,11 +117,11 @@ public final class EffectRunner {
                   wallTime: env.clock.wallTime(), finding: finding, value: value)
     }
 
-    private func background(_ work: @escaping @Sendable () -> Void) {
+    private func background(qos: DispatchQoS.QoSClass = .userInitiated, _ work: @escaping @Sendable () -> Void) {
         guard env.background else { work(); return }
         let group = inFlight
         group.enter()
-        DispatchQueue.global(qos: .userInitiated).async {
+        DispatchQueue.global(qos: qos).async {
             work()
             group.leave()
         }

@@ -6,6 +6,7 @@ public enum KeyMap {
     public static func action(for event: InputEvent, in state: AppState) -> AppAction? {
         if case .resize(let size) = event { return .resized(size) }
         guard case .key(let key) = event else { return nil }
+        if let stage = state.practice?.stage, stage != .reading { return PracticeFlow.action(for: key, stage: stage, keys: state.keys) }
         if state.prompt != nil {
             switch key {
             case .escape: return .promptCancel
@@ -23,6 +24,8 @@ public enum KeyMap {
             default: return .toggleHelp
             }
         }
+        // keys.toml: a rebound key arrives as its action's built-in key.
+        guard let key = state.keys.translate(key, on: state.screen) else { return nil }
         switch state.screen {
         case .queue:
             switch key {
@@ -36,6 +39,7 @@ public enum KeyMap {
             case .char("/"): return .search
             case .char("f"): return .cycleKindFilter
             case .char("u"): return .cycleStatusFilter
+            case .char("s"): return .cycleSort
             case .char("n"): return .openNextUnread
             case .char("?"): return .toggleHelp
             case .char("q"): return .quit
@@ -88,12 +92,12 @@ public enum KeyMap {
     public static let help: [(keys: String, what: String)] = [
         ("↑ ↓  j k", "queue: move · study: previous / next finding"),
         ("Enter  n", "open the selected study · open the next unread"),
-        ("/  f  u", "queue: search · filter by kind · filter by status"),
+        ("/  f  u  s", "queue: search · filter kind / status · cycle sort order"),
         ("Tab  Shift-Tab", "next / previous finding"),
         ("a", "accept the AI value of the finding"),
         ("A", "accept every pending finding that has an AI value"),
         ("o", "override: choose or type your value, then a reason"),
-        ("c", "confidence, 1 (low) to 5 (high)"),
+        ("c", "confidence 1 (low)–5 (high), or 0–100 if the study asks"),
         ("1…9  [ ]  ← →", "show image n / previous / next"),
         ("w  W", "next / previous window preset (bone, soft tissue…)"),
         ("<  >  ,  .", "narrower / wider window · lower / higher level"),

@@ -24,6 +24,10 @@ public struct OpenStudy: Sendable, Equatable {
     public var renderGeneration = 0
     public var ai: AIState
     public var paused = false
+    /// Which read of the case: the sequential arm's second read follows the signed, locked first.
+    public var pass: ReadPass = .first
+    /// The signed first read while the second is made (sequential arm); never edited.
+    public var firstPass: [FindingDecision]?
 
     public init(row: Int, study: Study, showAI: Bool) {
         self.row = row

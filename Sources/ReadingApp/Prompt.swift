@@ -9,6 +9,6 @@ public enum Prompt: Sendable, Equatable {
     case reason(finding: Int, text: String)
     /// Queue search text (`/`).
     case search(text: String)
-    /// Confidence 1–5.
+    /// Confidence on the experiment's scale (1–5, or 0–100).
     case confidence(text: String)
 }

@@ -69,18 +69,19 @@ enum PromptReducer {
         case .confidence(let text):
             switch action {
             case .promptInput(let c):
-                if c.isNumber, text.count < 1 { state.prompt = .confidence(text: text + String(c)) }
+                if c.isASCII, c.isNumber, text.count < state.ratingScale.maxDigits { state.prompt = .confidence(text: text + String(c)) }
             case .promptBackspace: state.prompt = .confidence(text: String(text.dropLast()))
             case .promptConfirm:
-                guard let n = Int(text), (1...5).contains(n), var s = state.study, let readId = s.readId else {
-                    state.message = "Confidence is a number from 1 (low) to 5 (high)"
+                let scale = state.ratingScale
+                guard let n = Int(text), scale.confidenceRange.contains(n), var s = state.study, let readId = s.readId else {
+                    state.message = scale.invalidConfidenceMessage
                     state.messageIsError = true
                     return []
                 }
                 s.confidence = n
                 state.study = s
                 state.prompt = nil
-                state.message = "Confidence \(n) of 5"
+                state.message = "Confidence \(n) of \(scale.confidenceRange.upperBound)"
                 state.messageIsError = false
                 return [.record(readId: readId, kind: .confidence, finding: nil, value: String(n)),
                         .saveDraft(readId: readId, decisions: s.decisions, confidence: n)]

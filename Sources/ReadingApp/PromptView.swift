@@ -22,9 +22,9 @@ enum PromptView {
             lines = ["/ " + text + "▏", "id, kind, body part or modality; Enter keeps, Esc clears"]
         case .confidence(let text):
             title = "Confidence"
-            lines = ["> " + text + "▏", "1 (low) … 5 (high); Enter, Esc"]
+            lines = ["> " + text + "▏", state.ratingScale.confidenceHint]
         }
-        let width = min(area.width - 2, max(44, title.count + 6))
+        let width = min(area.width - 2, max(44, title.count + 6, (lines.map(\.count).max() ?? 0) + 4))
         let height = min(area.height - 2, lines.count + 2)
         guard width > 10, height > 2 else { return }
         let box = Rect(x: area.maxX - width - 1, y: area.maxY - height - 1, width: width, height: height)

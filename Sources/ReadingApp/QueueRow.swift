@@ -7,6 +7,8 @@ public struct QueueRow: Sendable, Equatable {
     public var study: Study?
     public var brokenMessage: String?
     public var status: QueueStatus
+    /// The AI's flag once the study's models have run (this run or cached); see `AppState.queueFlag(row:)`.
+    public var aiFlag: AIFlag?
 
     public init(entry: LibraryEntry, status: QueueStatus) {
         switch entry {

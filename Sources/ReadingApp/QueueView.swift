@@ -1,17 +1,30 @@
 import Common
 import TerminalUI
 
-/// The study queue: status, id, kind, body part, age/sex, views.
+/// The study queue: status, AI flag (where the arm allows it), id, kind, body part, age/sex, views.
 enum QueueView {
+    static let flagWidth = 10
+
     static func render(_ state: AppState, in area: Rect, theme: Theme, grid: inout CellGrid) {
+        let flags = state.showsQueueFlags
         // The id column grows to the longest id while the other columns still fit.
         let longest = state.rows.map { $0.id.unicodeScalars.count }.max() ?? 5
-        let idWidth = min(max(18, longest), max(18, area.width - 2 - 12 - 11 - 10 - 9 - 5 - 6))
-        let header = [("Status", 12), ("Study", idWidth), ("Kind", 11), ("Body part", 10), ("Sex/Age", 9), ("Views", 5)]
+        let minId = flags ? 14 : 18
+        let idWidth = min(max(minId, longest), max(minId, area.width - 2 - 12 - 11 - 10 - 9 - 5 - 6 - (flags ? flagWidth + 1 : 0)))
+        var header = [("Status", 12), ("Study", idWidth), ("Kind", 11), ("Body part", 10), ("Sex/Age", 9), ("Views", 5)]
+        if flags { header.insert(("AI", flagWidth), at: 1) }
+        let sortedColumn: String? = switch state.sort {
+        case .queue: nil
+        case .aiFlag: "AI"
+        case .age: "Sex/Age"
+        case .kind: "Kind"
+        case .status: "Status"
+        }
         var y = area.y
         var x = area.x + 2
         for (title, w) in header {
-            grid.write(TextLayout.fit(title, w), x: x, y: y, style: theme.style(.header), maxWidth: area.maxX - x)
+            let text = title == sortedColumn ? title + " ▾" : title
+            grid.write(TextLayout.fit(text, w), x: x, y: y, style: theme.style(.header), maxWidth: area.maxX - x)
             x += w + 1
         }
         y += 1
@@ -36,6 +49,12 @@ enum QueueView {
             let statusRole: Role = row.isBroken ? .error : (row.status == .signed ? .success : (row.status == .inProgress ? .warning : .normal))
             let statusStyle = isSel ? base : theme.style(statusRole)
             var cols: [(String, Int, Style)] = [(statusText, 12, statusStyle), (row.id, idWidth, base)]
+            if flags {
+                let flag = state.queueFlag(row: index)
+                let flagRole: Role = flag?.alert == true ? .error : .aiValue
+                cols.insert(((flag?.alert == true ? "!" : " ") + (flag?.text ?? (row.study.map { state.showsQueueFlag(for: $0.id) } == true ? "·" : "")),
+                             flagWidth, isSel ? base : theme.style(flagRole)), at: 1)
+            }
             if let s = row.study {
                 let m = s.manifest
                 cols += [(m.kind.rawValue, 11, base), (m.bodyPart, 10, base),

@@ -10,4 +10,9 @@ public protocol ReadStore: AnyObject {
     func saveDraft(_ decisions: [FindingDecision], confidence: Int?, read: Int64) throws
     /// Durable when it returns: the screen moves on only after this.
     func sign(read: Int64, decisions: [FindingDecision], confidence: Int?, event: ReadEvent) throws
+    /// The signed first read of a sequential-arm study whose second read is not signed yet
+    /// (resuming between the passes), else nil. Defaults in `ReadStore+Passes.swift`.
+    func signedFirstPass(reader: String, study: String) throws -> (decisions: [FindingDecision], confidence: Int?)?
+    /// Opens (or resumes) the second, AI-revealed read of a sequential-arm study.
+    func openSecondPass(reader: String, study: String) throws -> (readId: Int64, decisions: [FindingDecision], confidence: Int?)
 }

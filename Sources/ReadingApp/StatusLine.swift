@@ -6,7 +6,7 @@ enum StatusLine {
         let base = theme.style(.statusBar)
         grid.fill(area, with: Cell(" ", style: base))
         let position = state.study.map { "\($0.row + 1) of \(state.rows.count)" } ?? "\(state.signedCount)/\(state.readableCount) signed"
-        let arm = state.study.flatMap { state.armLabels[$0.study.id] }.map { " · \($0)" } ?? ""
+        let arm = state.study.flatMap { s in state.armLabels[s.study.id].map { " · \($0)" + (s.pass == .second ? " 2nd read" : "") } } ?? ""
         var left = state.viewer ? " \(state.study?.study.id ?? "")" : " \(state.reader) · \(state.mode.label)\(arm) · \(position)"
         if let s = state.study, !state.viewer { left += s.readId == nil ? " · opening…" : (s.paused ? " · paused" : " · saved") }
         var x = grid.write(left, x: area.x, y: area.y, style: base, maxWidth: area.width)

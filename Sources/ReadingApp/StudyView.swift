@@ -54,9 +54,10 @@ enum StudyView {
             grid.write(TextLayout.fit(text, w), x: inner.x + 1, y: y, style: theme.style(role), maxWidth: w)
             y += 1
         }
+        if let note = passNote(s) { for l in TextLayout.wrap(note, w) { line(l, .warning) } }
         switch s.ai {
         case .hidden:
-            line("Unaided read: no AI in this arm.", .muted)
+            for l in TextLayout.wrap(hiddenAINote(state, s), w) { line(l, .muted) }
         case .noModel:
             line("No model loaded for \(s.study.kind.rawValue) studies.", .warning)
             line("Record your own values with o.", .muted)
@@ -65,12 +66,9 @@ enum StudyView {
         case .failed(let message):
             for l in TextLayout.wrap("AI failed: \(message)", w).prefix(2) { line(l, .error) }
         case .ready(let result):
-            for l in TextLayout.wrap("AI: " + result.models.joined(separator: ", "), w) { line(l, .aiValue) }
-            // Every model's own lines carry its disclaimer; add it only when they do not.
-            if !result.details.contains(where: { $0.contains(AIResult.disclaimer) }) {
-                for l in TextLayout.wrap(AIResult.disclaimer, w) { line(l, .banner) }
-            }
-            for d in result.details { for l in TextLayout.wrap(d, w) { line(l, .normal) } }
+            let focusKey = s.decisions.indices.contains(s.focus) ? s.decisions[s.focus].finding : nil
+            for l in FindingsPanelLayout.aiLines(result, focusKey: focusKey, width: w, innerHeight: inner.height,
+                                                 decisions: s.decisions.count) { line(l.text, l.role) }
         }
         y += 1
         let labelWidth = min(18, max(8, w - 26))
@@ -101,7 +99,7 @@ enum StudyView {
             y += 1
         }
         do {
-            let conf = s.confidence.map { "confidence \($0)/5" } ?? "confidence —"
+            let conf = s.confidence.map { "confidence \($0)/\(state.ratingScale.confidenceRange.upperBound)" } ?? "confidence —"
             let pending = s.pendingCount
             grid.write(TextLayout.fit("\(pending) pending · \(conf)", w), x: inner.x + 1, y: inner.maxY - 1,
                        style: theme.style(.muted), maxWidth: w)

@@ -149,6 +149,23 @@ import Testing
         try room.send("q")
         screens += try room.waitFor("LIGHTBOX-EXITED-")
         covered.insert("read")
+        // Practice: a read, its sign, the feedback screen (model values and reference), the next study.
+        let practice = try TmuxSession(command: "'\(bin)' practice read --library '\(lib)' --db '\(db)' --reader priv --graphics halfblock --models '\(models)'",
+                                       width: 120, height: 36, environment: env)
+        defer { practice.kill() }
+        screens += try practice.waitFor("· practice ·")
+        try practice.send("Enter")
+        usleep(800_000)
+        screens += try practice.screen()
+        try practice.send("S")
+        usleep(800_000)
+        screens += try practice.screen()
+        try practice.send("x")
+        usleep(500_000)
+        screens += try practice.screen()
+        try practice.send("q")
+        screens += try practice.waitFor("LIGHTBOX-EXITED-")
+        covered.insert("practice read")
         try run("practice review", ["--library", lib, "--reader", "priv", "--db", db])
         try run("verify", ["--db", db])
         for file in [raw[0], imported[0]] {

@@ -53,8 +53,9 @@ import Testing
         let tmux = try TmuxSession(command: "'\(bin)' experiment report trial --tui --db '\(db)'", width: 100, height: 30,
                                    environment: Self.now)
         defer { tmux.kill() }
-        let first = try tmux.waitFor("report (coordinator)")
-        #expect(first.contains("Accuracy per treatment") && first.contains("q quit"), "\(first)")
+        // The title can reach the pane before the body: wait for the body, then check the rest of that frame.
+        let first = try tmux.waitFor("Accuracy per treatment")
+        #expect(first.contains("report (coordinator)") && first.contains("q quit"), "\(first)")
         try tmux.send("End")
         let last = try tmux.waitFor("Active reading time per reader")
         #expect(last.contains("r4 unaided"), "\(last)")

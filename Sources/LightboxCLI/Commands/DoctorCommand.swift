@@ -27,6 +27,8 @@ struct DoctorCommand: ParsableCommand {
         print("Paths")
         print("  ledger (default)   \(LedgerStore.defaultPath(environment: env))")
         print("  user themes        \(ThemeLoader.userDirectory(environment: env))")
+        let keys = KeysFileLoader.path(environment: env)
+        print("  key bindings       \(keys)\(FileManager.default.fileExists(atPath: keys) ? "" : " (absent: built-in keys)")")
         print("  built-in themes    \(Theme.builtinNames.joined(separator: ", "))")
     }
 }

@@ -28,6 +28,8 @@ struct ExperimentCreateCommand: ParsableCommand {
     @Option(help: "Use N cases drawn from the library with the seed (default: all).") var cases: Int?
     @Option(help: "split-plot: number of reader/case groups.") var groups: Int = 2
     @Option(help: "blocked (one block per arm) or interleaved.") var order: String = "blocked"
+    @Option(name: .customLong("rating-scale"), help: "Readers' confidence scale: 5 (1–5 with a present/absent call, the default) or 100 (a 0–100 rating).")
+    var ratingScale: String = "5"
     @Option(help: "The ledger database (default: $XDG_DATA_HOME/lightbox/ledger.sqlite).") var db: String?
 
     func run() throws {
@@ -38,6 +40,12 @@ struct ExperimentCreateCommand: ParsableCommand {
             }
             guard let ordering = SessionOrdering(rawValue: order) else {
                 throw CLIError.badOption(name: "--order", value: order, expected: "blocked or interleaved")
+            }
+            let scale: RatingScale
+            switch ratingScale {
+            case "5", "1-5": scale = .callWithConfidence
+            case "100", "0-100": scale = .percent
+            default: throw CLIError.badOption(name: "--rating-scale", value: ratingScale, expected: "5 (1–5) or 100 (0–100)")
             }
             var armList: [StudyArm] = []
             for text in arms.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) where !text.isEmpty {
@@ -58,7 +66,8 @@ struct ExperimentCreateCommand: ParsableCommand {
             let caseIDs = try ExperimentDesign.sampleCases(from: ids, count: cases, seed: chosenSeed)
             let experiment = ExperimentDesign(
                 name: name, readers: readerList, arms: armList, design: kind, sessions: sessions,
-                washoutDays: washoutDays, seed: chosenSeed, caseIDs: caseIDs, readerGroups: groups, ordering: ordering)
+                washoutDays: washoutDays, seed: chosenSeed, caseIDs: caseIDs, readerGroups: groups, ordering: ordering,
+                ratingScale: scale == .callWithConfidence ? nil : scale)
             let table = try AssignmentTable.generate(for: experiment)   // validates first
             // Truth is checked now, not at export time: a study without a
             // reference would make the whole study unanalysable.
@@ -79,7 +88,7 @@ struct ExperimentCreateCommand: ParsableCommand {
             }
             print("created experiment \(name): \(kind.rawValue), \(readerList.count) reader(s), \(caseIDs.count) case(s), "
                   + "arms \(armList.map(\.rawValue).joined(separator: ", ")), \(experiment.sessions) session(s), "
-                  + "washout \(washoutDays) days, seed \(chosenSeed), \(table.rows.count) assignments")
+                  + "washout \(washoutDays) days, \(scale == .percent ? "confidence 0-100, " : "")seed \(chosenSeed), \(table.rows.count) assignments")
         }
     }
 }

@@ -50,9 +50,10 @@ struct ExperimentReads {
             let call = truth.call(caseID: read.study, decisions: read.decisions)
             if call == nil { undecided += 1 }
             let confidence: Int
-            if let c = read.confidence { confidence = c } else { confidence = 3; missingConfidence += 1 }
-            // An undecided read ranks in the middle of the scale: "absent, unsure".
-            let rating = try scale.rating(present: call ?? false, confidence: call == nil ? 1 : confidence)
+            if let c = read.confidence { confidence = c } else { confidence = scale == .percent ? 50 : 3; missingConfidence += 1 }
+            // An undecided read ranks in the middle of the 1–5 scale: "absent, unsure"; a 0–100
+            // rating stands on its own.
+            let rating = try scale.rating(present: call ?? false, confidence: call == nil && scale == .callWithConfidence ? 1 : confidence)
             let timing = timings[key(read.reader, read.study, session, armText)]
             let passIndex = pass == .second ? 1 : 0
             let passTiming = timing.flatMap { passIndex < $0.passes.count ? $0.passes[passIndex] : nil }

@@ -23,7 +23,8 @@ struct ExperimentReport {
     var reads: ExperimentReads
 
     init(context: ExperimentContext, truth: ExperimentTruth, rules: TimingRules) throws {
-        reads = try ExperimentReads.collect(context, truth: truth, rules: rules)
+        reads = try ExperimentReads.collect(context, truth: truth, rules: rules,
+                                       scale: context.design.ratingScale ?? .callWithConfidence)
         table = try ExportTable(reads: reads.passes.map(\.export), truths: truth.truths, caseOrder: context.design.caseIDs)
         var accuracy: [Accuracy] = []
         for treatment in table.treatments {

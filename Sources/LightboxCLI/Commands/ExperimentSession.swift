@@ -19,10 +19,6 @@ struct ExperimentSession {
         let gate = SessionGate(design: context.design, table: context.table)
         let completions = context.completions(try context.signedReads())
         let session = try gate.openSession(reader: reader, completions: completions, clock: try ExperimentClock.fromEnvironment())
-        if session.remaining.contains(where: { $0.arm == .sequential }) {
-            throw ExperimentCommandError.invalid(field: "experiment \(name)",
-                                                 problem: "the sequential arm is not yet readable on the reading screen (its two-pass read is recorded by `lightbox simulate` only)")
-        }
         let library = try context.loadLibrary()
         var byId: [String: Study] = [:]
         for s in library.studies { byId[s.id] = s }

@@ -38,7 +38,8 @@ struct ExportCommand: ParsableCommand {
                 (text, rows) = try ExportCommand.jsonText(context: context, reads: reads)
             case .long, .imrmc:
                 let truth = try ExperimentTruth.load(library: try context.loadLibrary(), caseIDs: context.design.caseIDs)
-                let reads = try ExperimentReads.collect(context, truth: truth, rules: rules)
+                let reads = try ExperimentReads.collect(context, truth: truth, rules: rules,
+                                                       scale: context.design.ratingScale ?? .callWithConfidence)
                 let table = try ExportTable(reads: reads.passes.map(\.export), truths: truth.truths, caseOrder: context.design.caseIDs)
                 guard !table.rows.isEmpty else {
                     throw ExperimentCommandError.invalid(field: "experiment \(name)", problem: "no signed reads to export yet")

@@ -16,30 +16,10 @@ enum PracticeCases {
             guard studies[read.study]?.referencePath != nil,
                   let truth = try? ExperimentTruth.load(library: library, caseIDs: [read.study]),
                   let info = truth.cases[read.study] else { skipped += 1; continue }
-            let findings = read.decisions.map { decision in
-                PracticeFinding(finding: decision.finding, group: group(of: decision.finding), scale: scale(of: decision.finding),
-                                reader: decision.readerValue, model: decision.aiValue, reference: info.referenceValues[decision.finding])
-            }
             let timing = try? rules.measure(try ledger.events(read: read.readID).map(\.event))
-            cases.append(PracticeCase(caseID: read.study, findings: findings, activeSeconds: timing.map(\.active)))
+            cases.append(FindingCatalog.practiceCase(caseID: read.study, decisions: read.decisions,
+                                                     reference: info.referenceValues, activeSeconds: timing.map(\.active)))
         }
         return (cases, skipped)
-    }
-
-    /// "spine.L4-L5.canalStenosis" → "canalStenosis"; "fracture.study" → "fracture".
-    static func group(of finding: String) -> String {
-        let parts = finding.split(separator: ".")
-        if parts.first == "spine", let last = parts.last { return String(last) }
-        return parts.first.map(String.init) ?? finding
-    }
-
-    static func scale(of finding: String) -> FindingScale {
-        if finding == "boneAge.months" { return .boneAge }
-        switch group(of: finding) {
-        case "canalStenosis": return .categorical(FindingCatalog.stenosisGrades)
-        case "pfirrmann": return .categorical(FindingCatalog.pfirrmannGrades)
-        case "listhesis": return .categorical(FindingCatalog.listhesisGrades)
-        default: return .categorical(FindingCatalog.fractureLabels)
-        }
     }
 }

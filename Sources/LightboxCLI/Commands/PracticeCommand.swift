@@ -1,11 +1,11 @@
 import ArgumentParser
 
-/// `lightbox practice review`: a trainee's scoreboard and discrepancies. (The
-/// practice reading screen itself is wired by the reading room.)
+/// `lightbox practice`: the trainee's reading loop (the default) and `practice review`.
 struct PracticeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "practice",
-        abstract: "Trainee practice: compare your signed reads with the model and the reference.",
-        subcommands: [PracticeReviewCommand.self]
+        abstract: "Trainee practice: read unaided, then compare your read with the model and the reference.",
+        subcommands: [PracticeReadCommand.self, PracticeReviewCommand.self],
+        defaultSubcommand: PracticeReadCommand.self
     )
 }

@@ -46,6 +46,9 @@ struct ReadCommand: ParsableCommand {
     @Option(name: .long, help: "Read your current session of this reader study (arms, order and washout as assigned).")
     var experiment: String?
 
+    @Flag(name: .customLong("prefetch-ai"), help: "Run the models on every queued study in the background, so the queue's AI flags (and sort by flag) fill in before you open them.")
+    var prefetchAI = false
+
     func run() throws {
         let (state, env, theme, entries) = try reportingErrors { () -> (AppState, AppEnvironment, Theme, [LibraryEntry]) in
             let theme = try ThemeLoader.load(self.theme, environment: DataPaths.environment)
@@ -65,12 +68,17 @@ struct ReadCommand: ParsableCommand {
                 state.mode = ScreenRules(label: "\(experiment) s\(session.session.session)", showAI: false)
                 state.aiVisibility = session.arms.mapValues { ArmPolicy(arm: $0).showsAI(during: .first) }
                 state.armLabels = session.arms.mapValues(\.rawValue)
+                state.secondPass = Set(session.arms.filter { ArmPolicy(arm: $0.value).secondPassRevealsAI }.keys)
+                state.ratingScale = session.context.design.ratingScale ?? .callWithConfidence
+                state.queueFlagVisibility = session.arms.mapValues { ArmPolicy(arm: $0).showQueueFlags }
             } else {
                 store = LedgerReadStore(ledger: try LedgerStore(path: db ?? LedgerStore.defaultPath(environment: DataPaths.environment)))
                 entries = try StudyLibrary.load(root: library).entries
                 state = AppState(reader: readerId, libraryName: (library as NSString).lastPathComponent)
                 state.mode = .clinical
             }
+            state.prefetchFlags = prefetchAI
+            state.keys = try KeysFileLoader.load(environment: DataPaths.environment)
             let env = AppEnvironment(
                 reader: readerId, store: store, clock: SystemReadClock(), appSession: UUID().uuidString,
                 renderImage: { try renderer.render($0) },
