@@ -1,8 +1,8 @@
 import TerminalUI
 
 /// What of the AI's text the findings panel shows: everything when it fits beside the
-/// whole decision table; otherwise (spine at 80×24) the model line and the details of
-/// the focused finding's level, so the decision table keeps most of its rows.
+/// whole decision table; otherwise (spine on small terminals) the model lines, the focused
+/// finding's level and whichever other levels fit whole, so the decision table keeps its rows.
 enum FindingsPanelLayout {
     /// The table never shrinks below this many rows (header included) for AI text.
     static let minTableRows = 6
@@ -20,14 +20,23 @@ enum FindingsPanelLayout {
         let free = innerHeight - 2
         let table = 1 + decisions
         if all.count + table <= free { return all }
-        // Short of room: the lines that name the model and the focused finding's level.
+        // Short of room: the model lines and the focused finding's level first, then other
+        // levels whole while they fit beside the table, in their own order.
         let level = focusKey.flatMap(Self.level(of:))
-        let relevant = result.details.enumerated().filter { i, d in
-            d.contains(AIResult.disclaimer) || i == 0 || level.map { d.contains($0) } == true
-        }.map(\.element)
-        let chosen = head + relevant.flatMap { wrap($0, .normal) }
-        let budget = max(free - table, min(chosen.count, free - min(table, minTableRows)))
-        return Array(chosen.prefix(max(0, budget)))
+        let wrapped = result.details.map { wrap($0, .normal) }
+        let essential = result.details.indices.filter { i in
+            i == 0 || result.details[i].contains(AIResult.disclaimer) || level.map { result.details[i].contains($0) } == true
+        }
+        let essentialCount = head.count + essential.reduce(0) { $0 + wrapped[$1].count }
+        let budget = max(free - table, min(essentialCount, free - min(table, minTableRows)))
+        var chosen = Set(essential)
+        var used = essentialCount
+        for i in result.details.indices where !chosen.contains(i) && used + wrapped[i].count <= budget {
+            chosen.insert(i)
+            used += wrapped[i].count
+        }
+        let lines = head + result.details.indices.filter(chosen.contains).flatMap { wrapped[$0] }
+        return Array(lines.prefix(max(0, budget)))
     }
 
     /// "spine.L4-L5.canalStenosis" → "L4-L5"; nil for findings without a level.

@@ -35,6 +35,8 @@ import Worklist
         var orders: [QueueSort] = []
         for _ in 0..<5 { _ = AppReducer.reduce(&s, .cycleSort); orders.append(s.sort) }
         #expect(orders == [.age, .kind, .status, .queue, .age], "the AI flag order is skipped")
+        let header = AppView.render(s, size: Size(width: 100, height: 24), theme: try! Theme.builtin("dark")).lines[1]
+        #expect(header.contains("Status") && !header.contains("AI"), "no AI column on an unaided queue: \(header)")
     }
 
     @Test func experimentArmsDecideFlagsPerStudyAndTheOrderIsFixed() {
