@@ -5,11 +5,16 @@ import TerminalUI
 
 /// The report as the values of the report screen (`--tui`).
 extension ExperimentReport {
-    /// Arms are told apart by role: the first arm like a reader's own value, the second like the AI's.
-    static let armRoles: [Role] = [.readerValue, .aiValue, .warning, .success]
+    /// Arms are told apart by role: unaided like a reader's own value, aided like the AI's;
+    /// other treatment names take the remaining roles in order.
+    static let armRoles: [String: Role] = ["unaided": .readerValue, "aided": .aiValue, "sequential": .warning]
+    static let otherRoles: [Role] = [.success, .probabilityMid, .accepted, .overridden]
 
     func screenModel(name: String, summary: String, rules: TimingRules) -> ReportScreenModel {
-        let roles = Dictionary(uniqueKeysWithValues: table.treatments.enumerated().map { ($1, Self.armRoles[$0 % Self.armRoles.count]) })
+        let others = table.treatments.filter { Self.armRoles[$0] == nil }
+        let roles = Dictionary(uniqueKeysWithValues: table.treatments.map { treatment in
+            (treatment, Self.armRoles[treatment] ?? Self.otherRoles[(others.firstIndex(of: treatment) ?? 0) % Self.otherRoles.count])
+        })
         let lines = lines(summary: summary, rules: rules).map { line -> ReportScreenModel.Line in
             switch line.kind {
             case .heading: return .init(line.text, role: .title)
