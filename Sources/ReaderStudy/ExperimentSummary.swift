@@ -11,7 +11,8 @@ public enum ExperimentSummary {
             "experiment \(design.name): \(design.design.rawValue), arms \(design.arms.map(\.rawValue).joined(separator: ", ")), "
                 + "\(design.sessions) session(s), washout \(design.washoutDays) days, seed \(design.seed)",
             "\(design.readers.count) reader(s), \(design.caseIDs.count) case(s), order \(design.ordering.rawValue)"
-                + (design.design == .splitPlot ? ", \(design.readerGroups) reader groups" : ""),
+                + (design.design == .splitPlot ? ", \(design.readerGroups) reader groups" : "")
+                + ", confidence \((design.ratingScale ?? .callWithConfidence).rawValue)",
         ]
         lines += design.warnings.map { "warning: \($0)" }
         let width = max(6, design.readers.map(\.count).max() ?? 0)

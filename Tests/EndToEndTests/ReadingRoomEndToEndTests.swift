@@ -15,7 +15,8 @@ import Testing
         defer { dir.remove() }
         let db = dir.file("ledger.sqlite")
         let tmux = try TmuxSession(command: "cd '\(root)' && '\(bin)' --library SampleStudies --db '\(db)' --reader e2e",
-                                   environment: ["TERM": "xterm-256color"])
+                                   // A developer's own keys.toml or themes must not change the keys this test presses.
+                                   environment: ["TERM": "xterm-256color", "XDG_CONFIG_HOME": dir.file("config")])
         defer { tmux.kill() }
         // The queue opens on the first study in folder order.
         let list = try LightboxBinary.run(["studies", "--library", root + "/SampleStudies", "--json"])

@@ -15,6 +15,12 @@ import Testing
         let text = try ExperimentSummary.text(design: design, table: table, completions: done, clock: clock)
         let lines = text.split(separator: "\n").map(String.init)
         #expect(lines[0] == "experiment fracture-2026: crossover, arms unaided, aided, 2 session(s), washout 28 days, seed 20260101")
+        // Designs stored before the rating scale existed read as 1–5.
+        #expect(lines[1] == "2 reader(s), 4 case(s), order \(design.ordering.rawValue), confidence 1-5")
+        var percent = design
+        percent.ratingScale = .percent
+        let percentText = try ExperimentSummary.text(design: percent, table: table, completions: done, clock: clock)
+        #expect(percentText.split(separator: "\n")[1].hasSuffix("confidence 0-100"))
         let r1 = try #require(lines.first { $0.hasPrefix("r1 ") })
         let r2 = try #require(lines.first { $0.hasPrefix("r2 ") })
         #expect(r1.contains("4/4 done 2026-01-10"))
