@@ -39,4 +39,17 @@ import Testing
                       + "yours go in \(dir.path)/lightbox/themes/neon.toml)")
         #expect(!FileManager.default.fileExists(atPath: dir.file("l.sqlite")))
     }
+
+    /// Usage mistakes were swift-argument-parser's four-line block with exit 64.
+    @Test func usageMistakesAreOneLineWithExit2() throws {
+        expectOneLine(try LightboxBinary.run(["export", "w", "--format", "xml", "--out", "/dev/null"]),
+                      "The value 'xml' is invalid for '--format <format>'. Please provide one of 'long', 'imrmc' or 'json'. "
+                      + "(see `lightbox export --help`)")
+        expectOneLine(try LightboxBinary.run(["experiment", "create"]),
+                      "Missing expected argument '<name>' (see `lightbox experiment create --help`)")
+        let help = try LightboxBinary.run(["export", "--help"])
+        #expect(help.status == 0 && help.stdout.contains("USAGE: lightbox export"), "help is not an error")
+        let version = try LightboxBinary.run(["--version"])
+        #expect(version.status == 0 && version.stdout == "0.1.0\n")
+    }
 }
