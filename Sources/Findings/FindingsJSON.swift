@@ -1,7 +1,8 @@
 /// The JSON shape of `lightbox infer --json` (issue 5 item 5): study, kind, models, then only
 /// the kinds that apply (fracture, boneAge, spine), and latencyMs.
 public struct FindingsJSON: Encodable {
-    struct Model: Encodable { var name: String; var version: String }
+    /// `intendedUse` is the card's own words, so the JSON carries "not for clinical use" wherever a demo model speaks.
+    struct Model: Encodable { var name: String; var version: String; var intendedUse: String }
     struct PerImage: Encodable { var image: String; var probability: Double }
     struct Fracture: Encodable {
         var probability: Double
@@ -51,7 +52,7 @@ public struct FindingsJSON: Encodable {
     public init(study: FindingsStudy, findings: StudyFindings?) {
         self.study = study.id
         kind = study.kind.rawValue
-        models = findings?.models.map { Model(name: $0.name, version: $0.version) } ?? []
+        models = findings?.models.map { Model(name: $0.name, version: $0.version, intendedUse: $0.intendedUse) } ?? []
         latencyMs = ((findings?.latencyMs ?? 0) * 1000).rounded() / 1000
         if let f = findings?.fracture {
             fracture = Fracture(probability: f.probability, abnormal: f.abnormal, operatingPoint: f.operatingPoint,

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import Inference
 
 @main
@@ -41,6 +42,17 @@ struct Lightbox: ParsableCommand {
     /// before any terminal or file is touched.
     static func main() {
         BLASCoreSelection.reexecIfGenericKernel()
-        main(nil)
+        do {
+            var command = try parseAsRoot(nil)
+            try command.run()
+        } catch {
+            // A mistyped option is an error like any other: one line, exit 2 (README), not
+            // swift-argument-parser's multi-line usage block with exit 64. Help and version still print.
+            if exitCode(for: error) == .validationFailure, let line = UsageErrorLine.text(fullMessage(for: error)) {
+                FileHandle.standardError.write(Data(("lightbox: " + line + "\n").utf8))
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
     }
 }

@@ -11,6 +11,8 @@ public final class NCursesTerminal: TerminalBackend {
     private var pairs: [PairKey: Int32] = [:]
     private var nextPair: Int32 = 1
     private var lastDirect: [Int: Cell] = [:]
+    /// One key per row of what curses was given last frame (raw cells as blanks).
+    private var lastRowKeys: [Int] = []
     private var lastSize: Size
     private var needsFullRedraw = true
     /// Sixel or kitty output for the grid's pixel layer (half-block mode: unused).
@@ -59,21 +61,29 @@ public final class NCursesTerminal: TerminalBackend {
             needsFullRedraw = true
         }
         var direct: [Int: Cell] = [:]
+        var rowKeys = [Int](repeating: 0, count: grid.size.height)
         for y in 0..<grid.size.height {
+            var row = Hasher()
             for x in 0..<grid.size.width {
                 let cell = grid[x, y]
                 if cell.style.fg.isDirect || cell.style.bg.isDirect {
                     direct[y * grid.size.width + x] = cell
                     // curses keeps a blank here so it never paints over the raw pixels.
                     _ = lb_put_cell(window, Int32(y), Int32(x), wchar_t(32), lb_a_normal(), 0)
+                    row.combine(32)
                 } else {
                     let (attrs, pair) = attributes(cell.style)
                     _ = lb_put_cell(window, Int32(y), Int32(x), wchar_t(bitPattern: cell.char.value), attrs, pair)
+                    row.combine(cell.char.value); row.combine(attrs); row.combine(pair)
                 }
             }
+            rowKeys[y] = row.finalize()
         }
         // Cells that stop being raw must be repainted by curses, which believes they are still blank.
         if lastDirect.keys.contains(where: { direct[$0] == nil }) { needsFullRedraw = true }
+        // A scroll by curses would move raw pixels it does not know about; a full repaint never scrolls.
+        if !lastDirect.isEmpty && CursesLineMoves.mayScroll(old: lastRowKeys, new: rowKeys) { needsFullRedraw = true }
+        lastRowKeys = rowKeys
         if needsFullRedraw { redrawwin(window) }
         wnoutrefresh(window)
         doupdate()

@@ -20,6 +20,11 @@ public enum ThemeLoader {
             return try Theme.parse(text, file: path)
         }
         if name.hasSuffix(".toml") { throw ThemeError(file: name, key: "", message: "file does not exist") }
+        // Name what the user typed, not a file they never mentioned.
+        guard Theme.builtinNames.contains(name) else {
+            throw ThemeError(file: "--theme \(name)", key: "",
+                             message: "no such theme (built in: \(Theme.builtinNames.joined(separator: ", ")); yours go in \(candidates[0]))")
+        }
         return try Theme.builtin(name)
     }
 }

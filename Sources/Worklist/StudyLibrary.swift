@@ -13,9 +13,10 @@ public struct StudyLibrary: Sendable {
 
     public static func load(root: String) throws -> StudyLibrary {
         var isDir: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: root, isDirectory: &isDir), isDir.boolValue else {
+        guard FileManager.default.fileExists(atPath: root, isDirectory: &isDir) else {
             throw WorklistError.libraryMissing(path: root)
         }
+        guard isDir.boolValue else { throw WorklistError.libraryNotAFolder(path: root) }
         let names = (try? FileManager.default.contentsOfDirectory(atPath: root)) ?? []
         var entries: [LibraryEntry] = []
         var seen: [String: String] = [:]

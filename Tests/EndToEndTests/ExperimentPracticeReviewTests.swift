@@ -48,6 +48,7 @@ import Testing
         // The lines Docs/READER-STUDIES.md shows.
         for line in ["fracture  3  0.667      0.400  -           -              -",
                      "agreement with the model 0.667; active time per case: mean 30.0 s, median 30.0 s",
+                     "case     finding         yours     model     reference  note",  // every column named
                      "WRIST-1  fracture.study  abnormal  abnormal  normal     followed the model"] {
             #expect(text.stdout.contains(line + "\n"), "\(line)\n---\n\(text.stdout)")
         }

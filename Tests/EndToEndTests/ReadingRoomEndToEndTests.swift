@@ -43,4 +43,32 @@ import Testing
             #expect(r.stderr.contains("append-only") || r.stderr.contains("refused"), "\(r.stderr)")
         }
     }
+
+    /// The half-block image is written outside curses. When the AI's findings arrive
+    /// after the image is on screen they push the panel's lines down, and curses used
+    /// to scroll those lines (image rows included) instead of repainting: the image
+    /// sat 7 rows low with its bottom cut off until the study was reopened.
+    @Test func imageFillsItsPaneAfterTheFindingsArrive() throws {
+        #expect(TmuxSession.isAvailable, "tmux is required (make test installs it)")
+        let bin = try #require(LightboxBinary.path, "build lightbox first")
+        let dir = TempDirectory()
+        defer { dir.remove() }
+        // One extremity study (three tall views): its first view fills the pane's height.
+        let study = "ph-extremity-0c9e212d6688362c"
+        try FileManager.default.copyItem(atPath: root + "/SampleStudies/" + study, toPath: dir.file("lib/" + study))
+        let tmux = try TmuxSession(command: "cd '\(root)' && '\(bin)' --library '\(dir.file("lib"))' --db '\(dir.file("l.sqlite"))' "
+                                       + "--reader e2e --graphics halfblock",
+                                   width: 120, height: 36, environment: ["TERM": "xterm-256color"])
+        defer { tmux.kill() }
+        try tmux.waitFor("unread")
+        try tmux.send("Enter")
+        try tmux.waitFor("not for clinical use")   // the AI's findings are on screen
+        try tmux.waitFor(" saved")
+        let rows = try tmux.screen().split(separator: "\n", omittingEmptySubsequences: false)
+        // Rows 2…33 are the image pane's inside (title row 0, box top 1, box bottom 34, status 35).
+        let imageRows = rows.indices.filter { rows[$0].contains("▀") }
+        #expect(imageRows.first == 2 && imageRows.last == 33 && imageRows.count == 32, "image rows \(imageRows)")
+        try tmux.send("q")
+        try tmux.waitFor("LIGHTBOX-EXITED-0")
+    }
 }

@@ -29,6 +29,20 @@ import Testing
         #expect((bad["error"] as? String)?.contains("bad/study.json: field 'patient.ageMonths': expected a whole number") == true, "\(bad)")
     }
 
+    /// Ids longer than the old fixed 18-character column pushed every later column right.
+    @Test func tableColumnsLineUp() throws {
+        let lib = SharedReference.packageRoot.appendingPathComponent("SampleStudies").path
+        let r = try LightboxBinary.run(["studies", "--library", lib])
+        #expect(r.status == 0, "\(r.stderr)")
+        let lines = r.stdout.split(separator: "\n").map(String.init)
+        let header = try #require(lines.first)
+        let kindColumn = try #require(header.range(of: "KIND")).lowerBound.utf16Offset(in: header)
+        for line in lines.dropFirst().dropLast() {
+            let kind = line.split(separator: " ", omittingEmptySubsequences: true)[1]
+            #expect(line.range(of: " \(kind) ").map { $0.lowerBound.utf16Offset(in: line) + 1 } == kindColumn, "\(line)")
+        }
+    }
+
     @Test func missingLibraryFailsWithOneLineAndExit2() throws {
         let r = try LightboxBinary.run(["studies", "--library", "/nonexistent/library"])
         #expect(r.status == 2)

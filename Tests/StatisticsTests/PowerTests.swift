@@ -37,4 +37,22 @@ import Testing
             if value["minimal"] as? Bool == true { #expect(found.cases == k, "\(key)") }
         }
     }
+
+    /// A pilot whose σ²_TR estimate is negative (common with few readers) used to make the RRRC
+    /// denominator negative at large K, and `lightbox power` trapped in the Poisson mixture.
+    /// σ²_TR < 0 is planned as 0, as RJafroc does.
+    @Test func negativeTreatmentByReaderVarianceCountsAsZero() throws {
+        let negative = ORVarianceComponents(varR: 0.0016, varTR: -0.0027, cov1: 0.0037, cov2: 0.0050, cov3: 0.0019, variance: 0.0097)
+        let zero = ORVarianceComponents(varR: 0.0016, varTR: 0, cov1: 0.0037, cov2: 0.0050, cov3: 0.0019, variance: 0.0097)
+        let planner = HillisObuchowskiPower(components: negative, pilotCases: 24)
+        let reference = HillisObuchowskiPower(components: zero, pilotCases: 24)
+        for analysis in HillisObuchowskiPower.Analysis.allCases {
+            for k in [24, 1_000, 100_000] {
+                let r = planner.power(readers: 5, cases: k, effect: 0.1, analysis: analysis)
+                #expect(r.power >= 0 && r.power <= 1 + 1e-9, "\(analysis) K=\(k): \(r.power) λ \(r.noncentrality) ddf \(String(describing: r.ddf))")
+                #expect(r == reference.power(readers: 5, cases: k, effect: 0.1, analysis: analysis))
+            }
+            #expect(planner.cases(readers: 5, effect: 0.1, analysis: analysis) != nil)
+        }
+    }
 }

@@ -81,6 +81,15 @@ import Worklist
         }
     }
 
+    /// `--library study.json` (a file) used to say the folder "does not exist", which it plainly does.
+    @Test func aFileIsNotALibrary() throws {
+        let dir = TempDirectory()
+        defer { dir.remove() }
+        let file = dir.write("notes.txt", "x")
+        #expect(throws: WorklistError.libraryNotAFolder(path: file)) { try StudyLibrary.load(root: file) }
+        #expect(UserMessage.text(for: WorklistError.libraryNotAFolder(path: file)) == "\(file): is a file, not a study library folder")
+    }
+
     @Test func sampleStudiesAllLoad() throws {
         let root = SharedReference.packageRoot.appendingPathComponent("SampleStudies").path
         let lib = try StudyLibrary.load(root: root)

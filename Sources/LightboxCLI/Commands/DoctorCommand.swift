@@ -1,4 +1,5 @@
 import ArgumentParser
+import Findings
 import Foundation
 import Ledger
 import ReadingApp
@@ -30,5 +31,14 @@ struct DoctorCommand: ParsableCommand {
         let keys = KeysFileLoader.path(environment: env)
         print("  key bindings       \(keys)\(FileManager.default.fileExists(atPath: keys) ? "" : " (absent: built-in keys)")")
         print("  built-in themes    \(Theme.builtinNames.joined(separator: ", "))")
+        // Where `models list`, `infer` and the reading room look for model folders, in order.
+        let exe = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")
+        let modelDirs = ModelRegistry.searchPath(explicit: [], environment: env,
+                                                 currentDirectory: FileManager.default.currentDirectoryPath,
+                                                 executablePath: exe ?? CommandLine.arguments.first)
+        for (i, dir) in modelDirs.enumerated() {
+            let present = FileManager.default.fileExists(atPath: dir) ? "" : " (absent)"
+            print((i == 0 ? "  models (in order) " : "                    ") + " \(dir)\(present)")
+        }
     }
 }

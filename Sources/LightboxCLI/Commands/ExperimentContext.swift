@@ -33,7 +33,8 @@ struct ExperimentContext {
     static func open(name: String, db: String?, library: String? = nil, readOnly: Bool = false,
                      wallClock: (@Sendable () -> Double)? = nil) throws -> ExperimentContext {
         let path = ledgerPath(db)
-        if readOnly && !FileManager.default.fileExists(atPath: path) {
+        // No ledger file, no experiment: never create an empty ledger on the way to saying so.
+        if !FileManager.default.fileExists(atPath: path) {
             throw ExperimentCommandError.unknownExperiment(name)
         }
         let ledger = if let wallClock {

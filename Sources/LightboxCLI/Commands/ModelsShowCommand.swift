@@ -69,7 +69,9 @@ enum ModelsShowText {
         x == x.rounded() && abs(x) < 1e9 ? String(Int(x)) : String(x)
     }
 
+    /// Card values are Float: printed as Float ("0.3"), not widened to Double ("0.30000001192092896").
     static func list(_ xs: [Float]) -> String {
-        xs.count == 1 ? format(Double(xs[0])) : "(" + xs.map { format(Double($0)) }.joined(separator: ", ") + ")"
+        func format(_ x: Float) -> String { x == x.rounded() && abs(x) < 1e9 ? String(Int(x)) : String(x) }
+        return xs.count == 1 ? format(xs[0]) : "(" + xs.map(format).joined(separator: ", ") + ")"
     }
 }

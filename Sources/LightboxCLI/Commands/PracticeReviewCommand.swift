@@ -62,7 +62,7 @@ struct PracticeReviewCommand: ParsableCommand {
                 print("no discrepancies with the reference")
             } else {
                 print("to revisit (\(board.discrepancies.count)):")
-                var d = [["case", "finding", "yours", "model", "reference", ""]]
+                var d = [["case", "finding", "yours", "model", "reference", "note"]]
                 for item in board.discrepancies {
                     d.append([item.caseID, item.feedback.finding, item.feedback.reader ?? "-", item.feedback.model ?? "-",
                               item.feedback.reference ?? "-", item.feedback.followedWrongModel ? "followed the model" : item.modelWasRight ? "model right" : ""])

@@ -55,6 +55,7 @@ struct ReadCommand: ParsableCommand {
             let readerId = reader ?? DataPaths.defaultReader()
             let renderer = ImageRenderer()
             let engine = FindingsEngine(registry: try ModelsSearch.registry(explicit: models.map { [$0] } ?? []))
+            let keys = try KeysFileLoader.load(environment: DataPaths.environment)
             var state: AppState
             let store: LedgerReadStore
             var entries: [LibraryEntry]
@@ -72,13 +73,14 @@ struct ReadCommand: ParsableCommand {
                 state.ratingScale = session.context.design.ratingScale ?? .callWithConfidence
                 state.queueFlagVisibility = session.arms.mapValues { ArmPolicy(arm: $0).showQueueFlags }
             } else {
-                store = LedgerReadStore(ledger: try LedgerStore(path: db ?? LedgerStore.defaultPath(environment: DataPaths.environment)))
+                // The library first: a mistyped --library must not leave a new empty ledger behind.
                 entries = try StudyLibrary.load(root: library).entries
+                store = LedgerReadStore(ledger: try LedgerStore(path: db ?? LedgerStore.defaultPath(environment: DataPaths.environment)))
                 state = AppState(reader: readerId, libraryName: (library as NSString).lastPathComponent)
                 state.mode = .clinical
             }
             state.prefetchFlags = prefetchAI
-            state.keys = try KeysFileLoader.load(environment: DataPaths.environment)
+            state.keys = keys
             let env = AppEnvironment(
                 reader: readerId, store: store, clock: SystemReadClock(), appSession: UUID().uuidString,
                 renderImage: { try renderer.render($0) },

@@ -66,11 +66,12 @@ struct SimulateCommand: ParsableCommand {
             if let session, !context.table.sessionNumbers.contains(session) {
                 throw ExperimentCommandError.invalid(field: "--session", problem: "experiment \(name) has sessions 1…\(design.sessions), not \(session)")
             }
-            let existing = try context.signedReads().filter { sessions.contains($0.context.session ?? 0) }.count
-            guard existing == 0 else {
+            let existing = try context.signedReads().compactMap(\.context.session).filter { sessions.contains($0) }
+            guard existing.isEmpty else {
+                // Name the sessions that hold reads, not every session asked for.
                 throw ExperimentCommandError.invalid(
                     field: "experiment \(name)",
-                    problem: "already has \(existing) signed read(s) in session(s) \(sessions.map(String.init).joined(separator: ", ")); simulate fills empty sessions")
+                    problem: "already has \(existing.count) signed read(s) in session(s) \(Set(existing).sorted().map(String.init).joined(separator: ", ")); simulate fills empty sessions")
             }
             let truth = try ExperimentTruth.load(library: try context.loadLibrary(), caseIDs: design.caseIDs)
             let summary = try SimulateRun(context: context, truth: truth, wall: wall, seed: seed, clock: clock, sessions: sessions,

@@ -33,15 +33,19 @@ struct StudiesCommand: ParsableCommand {
                 let data = try JSONSerialization.data(withJSONObject: rows, options: [.prettyPrinted, .sortedKeys])
                 print(String(decoding: data, as: UTF8.self))
             } else {
-                print("ID                 KIND       MODALITY BODY PART  SEX AGE(mo) IMAGES")
+                // The id column fits the longest id (phantom ids are 29 characters), so columns line up.
+                let idWidth = lib.entries.map { entry -> Int in
+                    if case .study(let s) = entry { return s.manifest.id.count } else { return entry.folderName.count }
+                }.reduce(18, max)
+                print(pad("ID", idWidth), "KIND       MODALITY BODY PART  SEX AGE(mo) IMAGES")
                 for entry in lib.entries {
                     switch entry {
                     case .study(let s):
                         let m = s.manifest
-                        print(pad(m.id, 18), pad(m.kind.rawValue, 10), pad(m.modality, 8), pad(m.bodyPart, 10),
+                        print(pad(m.id, idWidth), pad(m.kind.rawValue, 10), pad(m.modality, 8), pad(m.bodyPart, 10),
                               pad(m.patient.sex.rawValue, 3), pad(m.patient.ageMonths.map(String.init) ?? "?", 7), s.images.count)
                     case .broken(_, let message):
-                        print(pad(entry.folderName, 18), "BROKEN", message)
+                        print(pad(entry.folderName, idWidth), "BROKEN", message)
                     }
                 }
                 let broken = lib.entries.count - lib.studies.count

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Common
+import DICOM
 import Foundation
 import Imaging
 import NCursesBackend
@@ -16,8 +17,8 @@ struct ViewCommand: ParsableCommand {
     @Argument(help: "A DICOM or PNG file.")
     var file: String
 
-    @Option(name: .long, help: "Window presets to offer: CR, DX, MR …")
-    var modality: String = "CR"
+    @Option(name: .long, help: "Window presets to offer: CR, DX, MR … (default: the DICOM file's Modality, else CR).")
+    var modality: String?
 
     @Option(name: .long, help: "Colour theme: dark, light, high-contrast, colorblind, dim, or a .toml file.")
     var theme: String = Theme.defaultName
@@ -30,7 +31,7 @@ struct ViewCommand: ParsableCommand {
             // Decode once up front so a bad file fails here, with its message, not inside the screen.
             _ = try ImageLoader.load(path: file)
             let name = (file as NSString).lastPathComponent
-            let manifest = StudyManifest(id: name, kind: .extremity, modality: modality.uppercased(), bodyPart: "",
+            let manifest = StudyManifest(id: name, kind: .extremity, modality: (modality ?? Self.fileModality(file) ?? "CR").uppercased(), bodyPart: "",
                                          patient: .init(pseudoId: "", sex: .other, ageMonths: 0),
                                          series: [.init(id: "1", view: name, images: [file])])
             let path = URL(fileURLWithPath: file).standardizedFileURL.path
@@ -45,5 +46,11 @@ struct ViewCommand: ParsableCommand {
         state.viewer = true
         ReadingRoomSession.run(state: state, environment: env, theme: theme, graphics: graphics,
                                actions: [.libraryLoaded([.study(study)], statuses: [:]), .openSelected])
+    }
+
+    /// An MR file should get the MR presets (T2 fluid, disc and cord) without being told.
+    static func fileModality(_ file: String) -> String? {
+        guard let bytes = try? ImageFiles.bytes(file), let dicom = try? DICOMReader.read(bytes, file: file) else { return nil }
+        return dicom.dataSet.string(.modality).flatMap { $0.isEmpty ? nil : $0 }
     }
 }

@@ -7,7 +7,7 @@
 ///         ddf = [E + J·s·max(Cov2 − Cov3, 0)]² / [E²/(J−1)], E = σ²_TR + s(Var − Cov1 − Cov2 + Cov3);
 ///   FRRC: λ = J·d²/2 / [s(Var − Cov1 + (J−1)·max(Cov2 − Cov3, 0))], χ² with 1 df;
 ///   RRFC: λ = J·d²/2 / E, F(1, J−1).
-/// Power = P(non-central statistic > central critical value at α).
+/// σ²_TR is taken as max(0, σ²_TR). Power = P(non-central statistic > central critical value at α).
 public struct HillisObuchowskiPower: Sendable, Equatable {
     public enum Analysis: String, Sendable, CaseIterable { case rrrc, frrc, rrfc }
 
@@ -31,7 +31,10 @@ public struct HillisObuchowskiPower: Sendable, Equatable {
     public func power(readers j: Int, cases k: Int, effect d: Double, alpha: Double = 0.05, analysis: Analysis = .rrrc) -> Result {
         let c = components, s = Double(pilotCases) / Double(k), jD = Double(j)
         let numerator = jD * d * d / 2
-        let e = c.varTR + s * (c.variance - c.cov1 - c.cov2 + c.cov3)
+        // A negative σ²_TR estimate counts as zero (as RJafroc's SsPowerGivenJKOrVarComp does):
+        // left negative, it makes the denominator negative for large K and the power undefined.
+        let varTR = max(0, c.varTR)
+        let e = varTR + s * (c.variance - c.cov1 - c.cov2 + c.cov3)
         switch analysis {
         case .rrrc:
             let extra = jD * s * max(c.cov2 - c.cov3, 0)
