@@ -5,9 +5,16 @@ import Foundation
 public enum ImageLoader {
     public static func load(path: String) throws -> PixelBuffer {
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw ImagingError.unreadable(file: path, problem: "cannot read the file")
+            throw ImagingError.unreadable(file: path, problem: readProblem(path: path))
         }
         return try decode([UInt8](data), file: path)
+    }
+
+    /// Why a file could not be read, in the user's terms: absent, a folder, or unreadable.
+    public static func readProblem(path: String) -> String {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { return "no such file" }
+        return isDirectory.boolValue ? "is a folder, not a file" : "cannot read the file"
     }
 
     public enum Kind: Sendable { case png, dicom }

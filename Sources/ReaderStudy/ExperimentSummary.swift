@@ -17,11 +17,11 @@ public enum ExperimentSummary {
         lines += design.warnings.map { "warning: \($0)" }
         let width = max(6, design.readers.map(\.count).max() ?? 0)
         lines.append("")
-        lines.append(pad("reader", width) + "  starts      " + (1...max(design.sessions, 1)).map { pad("session \($0)", 34) }.joined())
+        lines.append(pad("reader", width) + "  starts      " + (1...max(design.sessions, 1)).map { pad("session \($0)", 33) }.joined(separator: " "))
         for reader in design.readers {
             let progress = try gate.progress(reader: reader, completions: completions, clock: clock)
             let start = table.firstArm(reader: reader)?.rawValue ?? "-"
-            let cells = progress.map { pad(describe($0), 34) }.joined()
+            let cells = progress.map { pad(describe($0), 33) }.joined(separator: " ")
             lines.append(pad(reader, width) + "  " + pad(start, 12) + cells)
         }
         return lines.map { $0.replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression) }
@@ -62,7 +62,10 @@ public enum ExperimentSummary {
         return calendar
     }
 
+    /// `text` left-aligned in `width` columns (longer text is kept whole). Separators are the
+    /// caller's: a space added here when the text exactly filled the width put the header's
+    /// "reader" one column right of the reader rows (QA defect 3).
     private static func pad(_ text: String, _ width: Int) -> String {
-        text.count >= width ? text + " " : text + String(repeating: " ", count: width - text.count)
+        text.count >= width ? text : text + String(repeating: " ", count: width - text.count)
     }
 }

@@ -1,4 +1,6 @@
 import Foundation
+import Ledger
+import ReaderStudy
 import TestSupport
 import Testing
 
@@ -18,8 +20,45 @@ import Testing
                       "\(dir.file("nope")): study library folder does not exist")
         #expect(!FileManager.default.fileExists(atPath: db))
         expectOneLine(try LightboxBinary.run(["read", "--experiment", "nope", "--reader", "amy", "--db", db]),
-                      "experiment nope: no such experiment in this ledger (create it with `lightbox experiment create`)")
+                      "experiment nope: no ledger at \(db) (create the experiment with `lightbox experiment create`, or pass the right --db)")
         #expect(!FileManager.default.fileExists(atPath: db))
+    }
+
+    /// QA defect 7: a --db in a missing folder, a missing ledger, a missing image and a practice
+    /// review away from SampleStudies each get one line that names what is missing.
+    @Test func missingThingsAreNamed() throws {
+        let dir = TempDirectory()
+        defer { dir.remove() }
+        let lib = SharedReference.packageRoot.appendingPathComponent("SampleStudies").path
+        let inMissingFolder = dir.file("no-such-folder/s.sqlite")
+        expectOneLine(try LightboxBinary.run(["experiment", "create", "x", "--library", lib, "--readers", "a,b", "--db", inMissingFolder]),
+                      "--db \(inMissingFolder): folder \(dir.file("no-such-folder")) does not exist "
+                      + "(create it first; only the default ledger folder is made for you)")
+        #expect(!FileManager.default.fileExists(atPath: dir.file("no-such-folder")))
+        let absent = dir.file("absent.sqlite")
+        for command in [["experiment", "show", "x"], ["experiment", "report", "x"], ["export", "x", "--format", "long", "--out", dir.file("o.csv")]] {
+            expectOneLine(try LightboxBinary.run(command + ["--db", absent]),
+                          "experiment x: no ledger at \(absent) (create the experiment with `lightbox experiment create`, or pass the right --db)")
+        }
+        expectOneLine(try LightboxBinary.run(["image", "info", dir.file("absent.dcm")]), "\(dir.file("absent.dcm")): no such file")
+        expectOneLine(try LightboxBinary.run(["image", "info", dir.path]), "\(dir.path): is a folder, not a file")
+
+        // practice review outside the repo: with no practice reads it needs no library; with some, it says what to pass.
+        let db = dir.file("p.sqlite")
+        do {
+            let ledger = try LedgerStore(path: db)
+            let read = try ledger.openRead(reader: "tina", study: "WRIST-1", context: .plain)
+            try ledger.sign(read.id, decisions: [FindingDecision(finding: "fracture.study", aiValue: nil, readerValue: "normal", state: .overridden)],
+                            confidence: 3, event: ReadEvent(kind: .signed, appSession: "a", monotonicNanos: 1_000_000_000, wallTime: 1001))
+        }
+        let binary = try #require(LightboxBinary.path)
+        func review(_ reader: String) throws -> LightboxBinary.Result {
+            try Shell.run("/bin/sh", ["-c", "cd \"$0\" && exec \"$1\" practice review --reader \"$2\" --db \"$3\"", dir.path, binary, reader, db])
+        }
+        let none = try review("uma")
+        #expect(none.status == 0 && none.stdout == "practice of uma: 0 signed case(s)\n", "\(none.stderr)")
+        expectOneLine(try review("tina"), "--library: 1 practice read(s) to score need the study library they came from (its references); "
+                      + "pass --library DIR (the default SampleStudies is not in this folder)")
     }
 
     @Test func aFileGivenAsLibrary() throws {

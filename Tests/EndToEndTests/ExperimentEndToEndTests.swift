@@ -1,4 +1,5 @@
 import Foundation
+import Ledger
 import TestSupport
 import Testing
 
@@ -277,7 +278,7 @@ import Testing
             (["experiment", "create", "x", "--library", library, "--readers", "a,b", "--db", db], ["LIGHTBOX_NOW": "tomorrow"],
              "lightbox: LIGHTBOX_NOW: 'tomorrow' is not an ISO 8601 time such as 2026-03-01T09:00:00Z\n"),
             (["experiment", "show", "nope", "--db", db], [:],
-             "lightbox: experiment nope: no such experiment in this ledger (create it with `lightbox experiment create`)\n"),
+             "lightbox: experiment nope: no ledger at \(db) (create the experiment with `lightbox experiment create`, or pass the right --db)\n"),
         ]
         for (arguments, environment, expected) in cases {
             let r = try run(arguments, environment)
@@ -289,5 +290,9 @@ import Testing
         let r = try run(["experiment", "create", "x", "--library", library, "--readers", "a,b", "--db", db], [:])
         #expect(r.status == 2)
         #expect(r.stderr == "lightbox: case WRIST-3: has no reference.json beside study.json\n")
+        // A ledger that exists but lacks the experiment says so (not "no ledger").
+        _ = try LedgerStore(path: db)
+        let missing = try run(["experiment", "show", "nope", "--db", db], [:])
+        #expect(missing.stderr == "lightbox: experiment nope: no such experiment in this ledger (create it with `lightbox experiment create`)\n")
     }
 }

@@ -16,7 +16,10 @@ enum IdentifyingDICOM {
         var sequencePatientID: String
     }
 
-    static func file(_ who: Identity, studyUID: String, bodyPart: String, sex: String = "F", size: Int = 32) -> Data {
+    /// `modality` goes in (0008,0060); `patientVR` is the VR written for patient name, ID and birth
+    /// date ("UN" as a converter that did not know them leaves them).
+    static func file(_ who: Identity, studyUID: String, bodyPart: String, sex: String = "F", size: Int = 32,
+                     modality: String = "CR", patientVR: String? = nil) -> Data {
         var meta: [UInt8] = []
         meta += element(0x0002, 0x0001, "OB", [0, 1])
         meta += element(0x0002, 0x0002, "UI", uid("1.2.840.10008.5.1.4.1.1.1"))
@@ -28,12 +31,12 @@ enum IdentifyingDICOM {
         out += element(0x0008, 0x0018, "UI", uid(studyUID + ".3.1"))
         out += element(0x0008, 0x0020, "DA", text("20250102"))
         out += element(0x0008, 0x0050, "SH", text(who.accession))
-        out += element(0x0008, 0x0060, "CS", text("CR"))
+        out += element(0x0008, 0x0060, "CS", text(modality))
         out += element(0x0008, 0x0080, "LO", text(who.institution))
         out += element(0x0008, 0x0090, "PN", text(who.referringPhysician))
-        out += element(0x0010, 0x0010, "PN", text(who.patientName))
-        out += element(0x0010, 0x0020, "LO", text(who.patientID))
-        out += element(0x0010, 0x0030, "DA", text(who.birthDate))
+        out += element(0x0010, 0x0010, patientVR ?? "PN", text(who.patientName))
+        out += element(0x0010, 0x0020, patientVR ?? "LO", text(who.patientID))
+        out += element(0x0010, 0x0030, patientVR ?? "DA", text(who.birthDate))
         out += element(0x0010, 0x0040, "CS", text(sex))
         out += element(0x0010, 0x1000, "LO", text(who.otherPatientIDs))
         let item = element(0x0010, 0x0020, "LO", text(who.sequencePatientID))

@@ -40,4 +40,47 @@ import Testing
             #expect(!everything.contains(identifier), "\(identifier) leaked")
         }
     }
+
+    /// QA defect 6: only hand, extremity and lumbar spine studies are imported; anything else is
+    /// skipped with one line naming the file, modality and body part. Patient elements of VR UN are
+    /// dropped (they cannot be blanked as text) instead of the file being refused.
+    @Test func importsOnlyMSKAndDropsUNPatientElements() throws {
+        let dir = TempDirectory()
+        defer { dir.remove() }
+        let who = IdentifyingDICOM.Identity(patientName: "Quorvath^Ebbeline", patientID: "UNPID-5521-QQ", birthDate: "19270311",
+                                            otherPatientIDs: "UNOTHER-88", institution: "Vexmoor Infirmary", referringPhysician: "Dr^Plaskett",
+                                            accession: "ACC-UN-31", sequencePatientID: "UNSEQ-77")
+        let files: [(String, String, String, String?)] = [   // name, modality, body part, patient VR
+            ("wrist.dcm", "CR", "WRIST", nil), ("hand-un.dcm", "DX", "HAND", "UN"), ("lspine.dcm", "MR", "LSPINE", nil),
+            ("abdomen.dcm", "MR", "ABDOMEN", nil), ("head.dcm", "CT", "HEAD", nil), ("dose.dcm", "RTDOSE", "", nil),
+            ("seg.dcm", "SEG", "", nil), ("knee-us.dcm", "US", "KNEE", nil), ("neck.dcm", "CR", "CSPINE", nil),
+        ]
+        try FileManager.default.createDirectory(atPath: dir.file("in"), withIntermediateDirectories: true)
+        for (i, (name, modality, part, vr)) in files.enumerated() {
+            try IdentifyingDICOM.file(who, studyUID: "1.2.826.0.1.3680043.8.498.\(9100 + i)", bodyPart: part, modality: modality, patientVR: vr)
+                .write(to: URL(fileURLWithPath: dir.file("in/\(name)")))
+        }
+        let lib = dir.file("lib")
+        let r = try LightboxBinary.run(["import", dir.file("in"), "--library", lib])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("imported 3 images into 3 studies"), "\(r.stdout)")
+        for (name, reason) in [("abdomen.dcm", "MR ABDOMEN: not a hand, extremity or lumbar spine study"),
+                               ("head.dcm", "CT HEAD: not a hand, extremity or lumbar spine study"),
+                               ("dose.dcm", "RTDOSE (no body part): not a hand, extremity or lumbar spine study"),
+                               ("seg.dcm", "SEG (no body part): not a hand, extremity or lumbar spine study"),
+                               ("knee-us.dcm", "US KNEE: Lightbox reads extremity radiographs (CR, DX) only"),
+                               ("neck.dcm", "CR CSPINE: Lightbox reads the lumbar spine only")] {
+            #expect(r.stdout.contains("  \(dir.file("in/\(name)")): \(reason)\n"), "\(name)\n\(r.stdout)")
+        }
+        let list = try LightboxBinary.run(["studies", "--library", lib, "--json"])
+        let rows = try #require(try JSONSerialization.jsonObject(with: Data(list.stdout.utf8)) as? [[String: Any]])
+        #expect(rows.compactMap { $0["kind"] as? String }.sorted() == ["extremity", "hand", "spine"], "\(rows)")
+        #expect(rows.allSatisfy { $0["status"] as? String == "ok" }, "\(rows)")
+        let everything = try FileManager.default.subpathsOfDirectory(atPath: lib).compactMap {
+            FileManager.default.contents(atPath: lib + "/" + $0).map { String(decoding: $0, as: UTF8.self) }
+        }.joined() + r.stdout + r.stderr
+        for identifier in ["Quorvath", "Ebbeline", "UNPID-5521-QQ", "19270311", "UNOTHER-88", "Vexmoor", "Plaskett", "ACC-UN-31", "UNSEQ-77"] {
+            #expect(!everything.contains(identifier), "\(identifier) leaked")
+        }
+    }
 }

@@ -190,8 +190,8 @@ import Testing
         #expect(Self.loadMessage(text) == "\(text): neither PNG nor DICOM (unrecognised leading bytes)")
         #expect(Self.loadMessage(html) == "\(html): neither PNG nor DICOM (unrecognised leading bytes)")
         let missing = dir.file("absent.png")
-        #expect(Self.loadMessage(missing) == "\(missing): cannot read the file")
-        #expect(Self.loadMessage(dir.path) == "\(dir.path): cannot read the file")
+        #expect(Self.loadMessage(missing) == "\(missing): no such file")
+        #expect(Self.loadMessage(dir.path) == "\(dir.path): is a folder, not a file")
     }
 
     static func loadMessage(_ path: String) -> String? {

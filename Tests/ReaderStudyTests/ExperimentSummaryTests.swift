@@ -29,6 +29,16 @@ import Testing
         #expect(r2.contains("0/4 after session 1"))
         let starts = [r1, r2].map { $0.contains(" aided ") }
         #expect(starts.filter { $0 }.count == 1)
+        // Columns line up: "reader" fills the 6-wide name column exactly, as the arm and the
+        // sessions in the rows start where their headers do.
+        let header = try #require(lines.first { $0.hasPrefix("reader") })
+        #expect(header.hasPrefix("reader  starts      session 1"))
+        func column(_ line: String, _ word: String) -> Int? {
+            line.range(of: word).map { line.distance(from: line.startIndex, to: $0.lowerBound) }
+        }
+        let armColumn = [r1, r2].compactMap { line in ["unaided", "aided"].compactMap { column(line, " \($0) ").map { $0 + 1 } }.min() }
+        #expect(armColumn == [8, 8] && column(header, "starts") == 8)
+        #expect(column(header, "session 1") == column(r1, "4/4") && column(header, "session 2") == column(r1, "0/4"))
     }
 
     @Test func casesAreSampledFromTheSeedInLibraryOrder() throws {

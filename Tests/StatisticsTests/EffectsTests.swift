@@ -40,6 +40,73 @@ import Testing
         #expect(close(cov[0][0], sxx / n, 1e-14) && close(cov[0][1], sxy / n, 1e-14))
     }
 
+    /// Paired designs: the two-way random ANOVA of per-case log differences gives the OR estimate
+    /// and SE (Hillis et al. 2005 identities) but Satterthwaite's ddf, computed here by hand.
+    @Test func pairedDesignUsesSatterthwaite() throws {
+        let delta: [[Double]] = [[-0.3, -0.1, -0.5, 0.2], [-0.2, 0.1, -0.6, -0.1], [-0.4, -0.3, -0.2, 0.3]]
+        var reads: [TimedRead] = []
+        for (j, row) in delta.enumerated() {
+            for (k, d) in row.enumerated() {
+                let base = 30.0 + Double(7 * j + 3 * k)
+                reads.append(TimedRead(reader: "r\(j)", caseID: "\(k)", aided: false, seconds: base))
+                reads.append(TimedRead(reader: "r\(j)", caseID: "\(k)", aided: true, seconds: base * exp(d)))
+            }
+        }
+        let e = try ReadingTimeEffect(reads: reads)
+        #expect(e.method == .pairedSatterthwaite)
+        let r = 3.0, c = 4.0, all = delta.flatMap { $0 }, g = all.reduce(0, +) / 12
+        let rm = delta.map { $0.reduce(0, +) / c }, cm = (0..<4).map { k in delta.reduce(0) { $0 + $1[k] } / r }
+        let msR = c * rm.reduce(0) { $0 + ($1 - g) * ($1 - g) } / 2
+        let msC = r * cm.reduce(0) { $0 + ($1 - g) * ($1 - g) } / 3
+        var ss = 0.0
+        for j in 0..<3 { for k in 0..<4 { let x = delta[j][k] - rm[j] - cm[k] + g; ss += x * x } }
+        let msRC = ss / 6
+        #expect(msC > msRC)
+        let den = msR + msC - msRC
+        let ddf = den * den / (msR * msR / 2 + msC * msC / 3 + msRC * msRC / 6)
+        #expect(close(log(e.ratio), g, 1e-12))
+        #expect(close(e.standardErrorOfLogRatio, (den / 12).squareRoot(), 1e-12))
+        #expect(close(e.degreesOfFreedom, ddf, 1e-9))
+        // Same estimate and SE as the OR model with jackknife covariances.
+        var fom = [[Double]](repeating: [0, 0, 0], count: 2), loo: [[Double]] = []
+        var logs = [[[Double]]](repeating: [[Double]](repeating: [Double](repeating: 0, count: 4), count: 3), count: 2)
+        for t in reads { logs[t.aided ? 0 : 1][Int(t.reader.dropFirst())!][Int(t.caseID)!] = log(t.seconds) }
+        for i in 0..<2 {
+            for j in 0..<3 {
+                let s = logs[i][j].reduce(0, +); fom[i][j] = s / 4
+                loo.append(logs[i][j].map { (s - $0) / 3 })
+            }
+        }
+        let or = ORAnalysis(treatments: ["aided", "unaided"], readers: ["r0", "r1", "r2"], cases: 4, figureOfMerit: fom,
+                            covariance: ORAnalysis.jackknifeCovariance(leaveOneOut: loo), method: .jackknife, level: 0.95)
+        let d = or.randomReadersRandomCases.differences[0]
+        #expect(close(d.estimate, g, 1e-12) && close(d.standardError, e.standardErrorOfLogRatio, 1e-12))
+    }
+
+    /// QA defect 8: 4 readers × 24 cases, seed 3 — the readers' ratios agree by chance (SD 0.02 on
+    /// log time), so MS(T×R) is tiny and Hillis's ddf (which takes the case term as known) was 124,
+    /// giving p = 9e-17 with 4 readers. Satterthwaite's ddf counts the case term's uncertainty.
+    @Test func readersThatAgreeByChanceDoNotInflateDegreesOfFreedom() throws {
+        let model = RoeMetzModel(readers: 4, normalCases: 11, abnormalCases: 13, timeRatio: 0.8)
+        let e = try ReadingTimeEffect(reads: model.sample(seed: 3).times)
+        #expect(e.degreesOfFreedom < 3, "ddf \(e.degreesOfFreedom)")
+        #expect(e.p > 1e-3 && e.ciLow < 0.8 && 0.8 < e.ciHigh, "p \(e.p), \(e.ciLow)–\(e.ciHigh)")
+    }
+
+    /// Designs where a reader lacks a case in one arm fall back to the OR model (Hillis ddf).
+    @Test func incompleteDesignFallsBackToOR() throws {
+        var reads: [TimedRead] = []
+        for j in 0..<3 {
+            for k in 0..<6 where !(j == 0 && k == 5) {
+                reads.append(TimedRead(reader: "r\(j)", caseID: "\(k)", aided: false, seconds: 40 + Double(5 * k + j)))
+            }
+            for k in 0..<6 { reads.append(TimedRead(reader: "r\(j)", caseID: "\(k)", aided: true, seconds: 30 + Double(3 * k + 2 * j) + Double(k % 2))) }
+        }
+        let e = try ReadingTimeEffect(reads: reads)
+        #expect(e.method == .obuchowskiRockette)
+        #expect(e.degreesOfFreedom >= 2 && e.ciLow < e.ratio && e.ratio < e.ciHigh)
+    }
+
     @Test func rejectsNonPositiveTimesAndSingleReader() {
         #expect(throws: StatisticsError.self) { try ReadingTimeEffect(reads: [TimedRead(reader: "a", caseID: "1", aided: true, seconds: 0)]) }
         let one = (1...3).flatMap { c in [true, false].map { TimedRead(reader: "a", caseID: "\(c)", aided: $0, seconds: 10) } }

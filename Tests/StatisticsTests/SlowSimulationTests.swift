@@ -20,6 +20,22 @@ struct SlowSimulationTests {
         #expect(coverage >= 0.90 && coverage <= 0.98)
     }
 
+    /// QA defect 8's setting (`simulate --readers 4 --cases 24`, 11 normal + 13 abnormal): coverage of
+    /// the planted 0.8 over 1000 seeds (Hillis ddf gave 941/1000, Satterthwaite ddf 956/1000).
+    @Test func readingTimeCoverageFourReaders() throws {
+        let model = RoeMetzModel(readers: 4, normalCases: 11, abnormalCases: 13, timeRatio: 0.8)
+        var covered = 0, hugeDF = 0
+        let replications = 1000
+        for seed in 0..<replications {
+            let e = try ReadingTimeEffect(reads: model.sample(seed: UInt64(seed)).times)
+            if e.ciLow <= 0.8 && 0.8 <= e.ciHigh { covered += 1 }
+            if e.degreesOfFreedom > 30 { hugeDF += 1 }
+        }
+        print("reading-time coverage, 4 readers x 24 cases: \(covered)/\(replications); ddf > 30 in \(hugeDF)")
+        #expect(covered >= 930 && covered <= 980)
+        #expect(hugeDF == 0)
+    }
+
     /// Under the null (equal separations) the OR/Hillis random-reader test at α = 0.05 rejects in 3–7%.
     @Test func mrmcTypeIError() {
         let model = RoeMetzModel(readers: 5, normalCases: 50, abnormalCases: 50)

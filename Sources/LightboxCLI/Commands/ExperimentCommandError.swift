@@ -4,6 +4,10 @@ import Common
 /// ledger nor ReaderStudy can name (a missing experiment, library or truth).
 enum ExperimentCommandError: UserFacingError {
     case unknownExperiment(String)
+    /// The ledger file of --db (or the default) does not exist.
+    case noLedger(experiment: String, path: String)
+    /// --db names a file in a folder that does not exist.
+    case noLedgerFolder(path: String, folder: String)
     case badClock(String)
     case library(field: String, problem: String)
     case truth(caseID: String, problem: String)
@@ -12,7 +16,8 @@ enum ExperimentCommandError: UserFacingError {
 
     var coordinates: String {
         switch self {
-        case .unknownExperiment(let name): return "experiment \(name)"
+        case .unknownExperiment(let name), .noLedger(let name, _): return "experiment \(name)"
+        case .noLedgerFolder(let path, _): return "--db \(path)"
         case .badClock: return "LIGHTBOX_NOW"
         case .library(let field, _): return field
         case .truth(let caseID, _): return "case \(caseID)"
@@ -24,6 +29,8 @@ enum ExperimentCommandError: UserFacingError {
     var problem: String {
         switch self {
         case .unknownExperiment: return "no such experiment in this ledger (create it with `lightbox experiment create`)"
+        case .noLedger(_, let path): return "no ledger at \(path) (create the experiment with `lightbox experiment create`, or pass the right --db)"
+        case .noLedgerFolder(_, let folder): return "folder \(folder) does not exist (create it first; only the default ledger folder is made for you)"
         case .badClock(let value): return "'\(value)' is not an ISO 8601 time such as 2026-03-01T09:00:00Z"
         case .library(_, let problem), .truth(_, let problem), .output(_, let problem), .invalid(_, let problem):
             return problem

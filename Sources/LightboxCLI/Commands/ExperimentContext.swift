@@ -12,8 +12,16 @@ struct ExperimentContext {
     /// The library given at `experiment create` (stored beside the design), or `--library`.
     let libraryPath: String?
 
-    static func ledgerPath(_ db: String?) -> String {
-        db ?? LedgerStore.defaultPath(environment: DataPaths.environment)
+    /// The ledger file: --db, or the default under $XDG_DATA_HOME (whose folder the ledger
+    /// makes). An explicit --db in a folder that does not exist is refused rather than the folder
+    /// silently created: it is usually a typo (QA defect 7a).
+    static func ledgerPath(_ db: String?) throws -> String {
+        guard let db else { return LedgerStore.defaultPath(environment: DataPaths.environment) }
+        let folder = (db as NSString).deletingLastPathComponent
+        if !folder.isEmpty && !FileManager.default.fileExists(atPath: folder) {
+            throw ExperimentCommandError.noLedgerFolder(path: db, folder: folder)
+        }
+        return db
     }
 
     /// The stored form: the design's own JSON with one extra key, `library`.
@@ -32,10 +40,10 @@ struct ExperimentContext {
 
     static func open(name: String, db: String?, library: String? = nil, readOnly: Bool = false,
                      wallClock: (@Sendable () -> Double)? = nil) throws -> ExperimentContext {
-        let path = ledgerPath(db)
+        let path = try ledgerPath(db)
         // No ledger file, no experiment: never create an empty ledger on the way to saying so.
         if !FileManager.default.fileExists(atPath: path) {
-            throw ExperimentCommandError.unknownExperiment(name)
+            throw ExperimentCommandError.noLedger(experiment: name, path: path)
         }
         let ledger = if let wallClock {
             try LedgerStore(path: path, readOnly: readOnly, wallClock: wallClock)

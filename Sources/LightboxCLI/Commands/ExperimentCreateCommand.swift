@@ -73,7 +73,7 @@ struct ExperimentCreateCommand: ParsableCommand {
             // reference would make the whole study unanalysable.
             _ = try ExperimentTruth.load(library: studyLibrary, caseIDs: caseIDs)
             let absoluteLibrary = URL(fileURLWithPath: library).standardizedFileURL.path
-            let ledger = try LedgerStore(path: ExperimentContext.ledgerPath(db), wallClock: { clock.now.timeIntervalSince1970 })
+            let ledger = try LedgerStore(path: try ExperimentContext.ledgerPath(db), wallClock: { clock.now.timeIntervalSince1970 })
             try ledger.createExperiment(
                 name: name, design: try ExperimentContext.storedJSON(design: experiment, library: absoluteLibrary),
                 assignments: table.rows.map {

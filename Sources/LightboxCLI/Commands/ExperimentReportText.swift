@@ -49,8 +49,8 @@ extension ExperimentReport {
                           "[\(S.f(r.ciLow, 3)), \(S.f(r.ciHigh, 3))]"])
             }
             out.table(t)
-            out.append("pooled aided/unaided ratio \(S.f(time.ratio, 3)) [\(S.f(time.ciLow, 3)), \(S.f(time.ciHigh, 3))], p = \(S.p(time.p)) "
-                       + "(OR mixed model on log time, readers and cases random)")
+            out.append("pooled aided/unaided ratio \(S.f(time.ratio, 3)) [\(S.f(time.ciLow, 3)), \(S.f(time.ciHigh, 3))], df \(S.f(time.degreesOfFreedom, 1)), "
+                       + "p = \(S.p(time.p)) (\(time.method.rawValue))")
         } else {
             out.append("not computed (\(timeProblem ?? "no data"))", .note)
         }
@@ -105,6 +105,7 @@ extension ExperimentReport {
         if let time {
             object["readingTime"] = [
                 "ratio": time.ratio, "ciLow": time.ciLow, "ciHigh": time.ciHigh, "p": time.p,
+                "df": time.degreesOfFreedom, "method": time.method.rawValue,
                 "perReader": time.perReader.map {
                     ["reader": $0.reader, "unaidedGeometricMean": $0.unaidedGeometricMean, "aidedGeometricMean": $0.aidedGeometricMean,
                      "ratio": $0.ratio, "ciLow": $0.ciLow, "ciHigh": $0.ciHigh] as [String: Any]

@@ -6,7 +6,7 @@ import Imaging
 enum ImageFiles {
     static func bytes(_ path: String) throws -> [UInt8] {
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw ImagingError.unreadable(file: path, problem: "cannot read the file")
+            throw ImagingError.unreadable(file: path, problem: ImageLoader.readProblem(path: path))
         }
         return [UInt8](data)
     }

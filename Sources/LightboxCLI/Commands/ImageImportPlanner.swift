@@ -68,10 +68,15 @@ struct ImportPlanner {
                 guard let study = file.dataSet.string(.studyInstanceUID), !study.isEmpty else {
                     skipped.append((path, "no Study Instance UID (0020,000D)")); return
                 }
+                let ds = file.dataSet
+                // Only what the reading room reads: say what a file is when it is not that.
+                if case .failure(let unsupported) = ImportStudy.kind(bodyPart: ds.string(.bodyPartExamined) ?? "", modality: ds.string(.modality) ?? "") {
+                    skipped.append((path, unsupported.description)); return
+                }
                 _ = try PixelBuffer(dicom: file)  // refuse files whose pixels we cannot show
                 // The copy is made at write time; check now that it can be made.
-                _ = try file.rewritten(replacing: [.patientName: "P", .patientID: "P", .patientBirthDate: ""])
-                let ds = file.dataSet
+                let (blank, drop) = ImportStudy.scrub(file, replacing: [.patientName: "P", .patientID: "P", .patientBirthDate: ""])
+                _ = try file.rewritten(replacing: blank, removing: drop)
                 var values: [Tag: String] = [:]
                 for tag in Self.keptTags { values[tag] = ds.string(tag) }
                 dicomByStudy[study, default: []].append(DicomImage(
@@ -118,8 +123,10 @@ struct ImportPlanner {
             }
             let bodyPart = (first[.bodyPartExamined] ?? "").uppercased()
             let sex = first[.patientSex] ?? ""
+            // add() admitted only files whose kind is known.
+            guard case .success(let kind) = ImportStudy.kind(bodyPart: bodyPart, modality: first[.modality] ?? "") else { continue }
             var study = ImportStudy(
-                id: id, kind: ImportStudy.kind(bodyPart: bodyPart), modality: first[.modality] ?? "OT",
+                id: id, kind: kind, modality: first[.modality] ?? "OT",
                 bodyPart: bodyPart.isEmpty ? "UNKNOWN" : bodyPart, pseudoId: pseudoId,
                 sex: ["F", "M"].contains(sex) ? sex : "O",
                 ageMonths: PatientAge.months(age: first[.patientAge], birthDate: first[.patientBirthDate], studyDate: first[.studyDate]),
@@ -135,8 +142,17 @@ struct ImportPlanner {
             }
             let name = (folder as NSString).lastPathComponent
             let guessedPart = pngBodyPart ?? Self.bodyPart(fromFolder: name)
+            let kind: String
+            if let pngKind {
+                kind = pngKind
+            } else if case .success(let guessed) = ImportStudy.kind(bodyPart: guessedPart, modality: "OT") {
+                kind = guessed
+            } else {
+                for path in images { skipped.append((path, "PNG folder \(name) does not say hand, extremity or spine; pass --kind and --body-part")) }
+                continue
+            }
             studies.append(ImportStudy(
-                id: id, kind: pngKind ?? ImportStudy.kind(bodyPart: guessedPart), modality: "OT", bodyPart: guessedPart,
+                id: id, kind: kind, modality: "OT", bodyPart: guessedPart,
                 pseudoId: pseudonym("P", "png:" + folder), sex: "O", ageMonths: nil,
                 series: [.init(id: "1", description: name, view: "", images: images.map { ($0, "png") })]))
         }

@@ -58,19 +58,59 @@ struct ImportStudy {
         }
         guard ext == "dcm" else { return [UInt8](data) }
         let file = try DICOMReader.read([UInt8](data), file: source)
-        // Every other identifying attribute is blanked (text) or dropped (sequences and the rest).
-        var blank = replacements
-        var drop: Set<Tag> = []
-        for element in file.dataSet.elements where Tag.identifying.contains(element.tag) && blank[element.tag] == nil {
-            if case .bytes = element.content, element.vr.isText { blank[element.tag] = "" } else { drop.insert(element.tag) }
-        }
+        let (blank, drop) = Self.scrub(file, replacing: replacements)
         return try file.rewritten(replacing: blank, removing: drop)
     }
 
-    static func kind(bodyPart: String) -> String {
-        let b = bodyPart.uppercased()
-        if b.contains("SPINE") || b.contains("LUMBAR") || b == "LSPINE" || b.contains("SACRUM") { return "spine" }
-        if b.contains("HAND") || b.contains("FINGER") || b.contains("CARPUS") { return "hand" }
-        return "extremity"
+    /// What to blank and what to drop in a copy: the given replacements where the element is text;
+    /// every other identifying attribute blanked (text) or dropped. An identifying element that is not
+    /// text — a sequence, or a value of VR UN (an implicit-VR private dictionary, or a converter that
+    /// did not know the tag) — is dropped whole rather than refusing the file (QA defect 6).
+    static func scrub(_ file: DICOMFile, replacing replacements: [Tag: String]) -> (blank: [Tag: String], drop: Set<Tag>) {
+        var blank: [Tag: String] = [:]
+        var drop: Set<Tag> = []
+        for element in file.dataSet.elements where Tag.identifying.contains(element.tag) || replacements[element.tag] != nil {
+            let isText: Bool
+            if case .bytes = element.content, element.vr.isText { isText = true } else { isText = false }
+            if isText {
+                blank[element.tag] = replacements[element.tag] ?? ""
+            } else {
+                drop.insert(element.tag)
+            }
+        }
+        return (blank, drop)
     }
+
+    /// The Lightbox kind of a study, or why it is not one: Lightbox reads hand and extremity
+    /// radiographs and lumbar spines (radiograph or MR). Anything else — an MR abdomen, a CT head,
+    /// an RT dose, a segmentation, an ultrasound — used to be imported as "extremity" (QA defect 6).
+    /// Body parts are DICOM's defined terms (PS3.16 Annex L) plus the spellings seen in practice.
+    static func kind(bodyPart: String, modality: String) -> Result<String, Unsupported> {
+        let b = bodyPart.uppercased().filter { $0.isLetter }
+        let m = modality.uppercased()
+        let described = "\(m.isEmpty ? "(no modality)" : m) \(b.isEmpty ? "(no body part)" : bodyPart.uppercased())"
+        let radiograph: Set<String> = ["CR", "DX", "RG", "DR", "OT"]
+        let kind: String
+        if ["HAND", "FINGER", "THUMB", "CARPUS"].contains(where: { b.contains($0) }) {
+            kind = "hand"
+        } else if ["CSPINE", "TSPINE", "CERVICAL", "THORACIC", "NECK"].contains(where: { b.contains($0) }) {
+            return .failure(Unsupported(description: "\(described): Lightbox reads the lumbar spine only"))
+        } else if b == "SPINE" || ["LSPINE", "LUMBAR", "SACRUM", "SSPINE", "LSSPINE"].contains(where: { b.contains($0) }) {
+            kind = "spine"
+        } else if ["WRIST", "ELBOW", "FOREARM", "ARM", "HUMERUS", "SHOULDER", "CLAVICLE", "SCAPULA", "KNEE", "PATELLA", "ANKLE",
+                   "FOOT", "TOE", "HEEL", "CALCANEUS", "HIP", "LEG", "TIBIA", "FIBULA", "FEMUR", "THIGH", "EXTREMITY", "EXM"]
+            .contains(where: { b.contains($0) }) {
+            kind = "extremity"
+        } else {
+            return .failure(Unsupported(description: "\(described): not a hand, extremity or lumbar spine study"))
+        }
+        let allowed = kind == "spine" ? radiograph.union(["MR"]) : radiograph
+        guard allowed.contains(m) else {
+            let wanted = kind == "spine" ? "radiographs or MR" : "radiographs (CR, DX)"
+            return .failure(Unsupported(description: "\(described): Lightbox reads \(kind) \(wanted) only"))
+        }
+        return .success(kind)
+    }
+
+    struct Unsupported: Error { var description: String }
 }

@@ -37,7 +37,7 @@ struct PracticeReadCommand: ParsableCommand {
             let theme = try ThemeLoader.load(self.theme, environment: DataPaths.environment)
             let me = reader ?? DataPaths.defaultReader()
             let studies = try StudyLibrary.load(root: library)
-            let ledger = try LedgerStore(path: ExperimentContext.ledgerPath(db))
+            let ledger = try LedgerStore(path: try ExperimentContext.ledgerPath(db))
             let renderer = ImageRenderer()
             let engine = FindingsEngine(registry: try ModelsSearch.registry(explicit: models.map { [$0] } ?? []))
             var state = AppState(reader: me, mode: ScreenRules(label: "practice", showAI: false),

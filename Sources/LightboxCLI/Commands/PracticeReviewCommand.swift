@@ -4,7 +4,7 @@ import Ledger
 import ReaderStudy
 import Worklist
 
-/// `lightbox practice review --library DIR [--reader R]`
+/// `lightbox practice review [--library DIR] [--reader R]`
 struct PracticeReviewCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "review",
@@ -15,7 +15,8 @@ struct PracticeReviewCommand: ParsableCommand {
         """
     )
 
-    @Option(help: "The study library folder.") var library: String = "SampleStudies"
+    @Option(help: "The study library the practice reads came from (its references score them; default: SampleStudies when present).")
+    var library: String?
     @Option(help: "Your reader id (default: $USER).") var reader: String?
     @Option(help: "The ledger database (default: $XDG_DATA_HOME/lightbox/ledger.sqlite).") var db: String?
     @Flag(help: "Print JSON.") var json = false
@@ -23,12 +24,28 @@ struct PracticeReviewCommand: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let me = reader ?? DataPaths.defaultReader()
-            let path = ExperimentContext.ledgerPath(db)
+            let path = try ExperimentContext.ledgerPath(db)
             guard FileManager.default.fileExists(atPath: path) else {
                 throw ExperimentCommandError.invalid(field: path, problem: "no ledger yet: sign some practice reads first")
             }
             let ledger = try LedgerStore(path: path, readOnly: true)
-            let (cases, skipped) = try PracticeCases.load(ledger: ledger, reader: me, library: try StudyLibrary.load(root: library))
+            // The references live in the library, not the ledger: it is needed only when there is
+            // something to score, and a missing default is named as such (QA defect 7d).
+            let practiceReads = try ledger.signedReads(reader: me).filter { $0.context.experiment == nil }.count
+            var cases: [PracticeCase] = [], skipped = 0
+            if practiceReads > 0 {
+                let root: String
+                if let library {
+                    root = library
+                } else if FileManager.default.fileExists(atPath: ReadCommand.defaultLibrary) {
+                    root = ReadCommand.defaultLibrary
+                } else {
+                    throw ExperimentCommandError.invalid(
+                        field: "--library", problem: "\(practiceReads) practice read(s) to score need the study library they came from "
+                            + "(its references); pass --library DIR (the default \(ReadCommand.defaultLibrary) is not in this folder)")
+                }
+                (cases, skipped) = try PracticeCases.load(ledger: ledger, reader: me, library: try StudyLibrary.load(root: root))
+            }
             let board = try PracticeScoreboard(cases: cases)
             if json {
                 try AnalyzeSupport.printJSON([

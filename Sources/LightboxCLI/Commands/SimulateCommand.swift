@@ -41,10 +41,11 @@ struct SimulateCommand: ParsableCommand {
                                                      problem: "times must be positive and the AI accuracy within 0…1")
             }
             let clock = try ExperimentClock.fromEnvironment()
-            let path = ExperimentContext.ledgerPath(db)
+            let path = try ExperimentContext.ledgerPath(db)
             let exists = FileManager.default.fileExists(atPath: path) ? try LedgerStore(path: path).experiment(named: name) != nil : false
             if !exists {
                 guard let readers, let library else {
+                    if !FileManager.default.fileExists(atPath: path) { throw ExperimentCommandError.noLedger(experiment: name, path: path) }
                     throw ExperimentCommandError.unknownExperiment(name)
                 }
                 var arguments = [name, "--library", library, "--readers", (1...max(readers, 1)).map { "r\($0)" }.joined(separator: ","),
