@@ -7,6 +7,16 @@ import Worklist
 /// doing I/O, so tests can assert whole states and effect lists.
 public enum AppReducer {
     public static func reduce(_ state: inout AppState, _ action: AppAction) -> [AppEffect] {
+        if state.study?.signConfirming == true, SignCheck.cancelsConfirmation(action) {
+            state.study?.signConfirming = false
+            state.message = nil
+            state.messageIsError = false
+            // Esc answers the question "sign anyway?": it stays on the study.
+            if action == .back {
+                state.message = "Not signed"
+                return []
+            }
+        }
         switch action {
         case .libraryLoaded(let entries, let statuses):
             state.rows = entries.map { e in
@@ -200,6 +210,8 @@ public enum AppReducer {
             return [.record(readId: readId, kind: s.paused ? .paused : .resumed, finding: nil, value: nil)]
 
         case .sign:
+            guard state.study?.readId != nil else { return notReady(&state) }
+            if let effects = SignCheck.beforeSigning(&state) { return effects }
             if let effects = PracticeFlow.sign(&state) { return effects }
             guard let s = state.study, let readId = s.readId else { return notReady(&state) }
             state.message = "Signing…"

@@ -104,7 +104,7 @@ public enum KeyMap {
         ("+  -  0  H J K L", "zoom in / out · fit · pan when zoomed"),
         ("i  h", "invert grey scale · AI heat map (fracture)"),
         ("p", "pause or resume the reading clock"),
-        ("S", "sign the read and open the next unread study"),
+        ("S", "sign, open the next unread (asks first if incomplete)"),
         ("Esc", "back to the queue (the draft is kept) · cancel a prompt"),
         ("?", "this help"),
         ("q", "quit (drafts are kept and resume on reopening)"),

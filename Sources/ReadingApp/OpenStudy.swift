@@ -28,6 +28,10 @@ public struct OpenStudy: Sendable, Equatable {
     public var pass: ReadPass = .first
     /// The signed first read while the second is made (sequential arm); never edited.
     public var firstPass: [FindingDecision]?
+    /// `S` was pressed with findings pending or no confidence: the next `S` signs as is.
+    public var signConfirming = false
+    /// `S` in an experiment opened the confidence prompt: entering it goes on signing.
+    public var signAfterConfidence = false
 
     public init(row: Int, study: Study, showAI: Bool) {
         self.row = row

@@ -39,6 +39,12 @@ import Testing
                 #expect(!panel.contains("AI:"), "an unaided read must not show the AI")
             }
             if screen.contains("· aided ·") { sawAided = true }
+            // An experiment's read needs a confidence: S asks for it, then (the finding
+            // left pending) asks once more before signing.
+            try tmux.send("S")
+            try tmux.waitFor("needs your confidence")
+            try tmux.send("3", "Enter")
+            try tmux.waitFor("1 finding pending — S again to sign")
             try tmux.send("S")
             try tmux.waitFor("Signed")
             try tmux.send("Escape")
