@@ -290,6 +290,10 @@ public enum AppReducer {
         guard let study = state.rows[row].study else {
             return fail(&state, state.rows[row].brokenMessage ?? "This study cannot be opened")
         }
+        // Reopening would add events to a read the analysis already counts.
+        if state.rows[row].status == .signed, state.armLabels[study.id] != nil {
+            return fail(&state, "\(study.id) is signed; an experiment's signed reads are locked")
+        }
         state.selected = row
         state.screen = .study
         state.showHelp = false
