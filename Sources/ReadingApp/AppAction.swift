@@ -29,6 +29,7 @@ public enum AppAction: Sendable, Equatable {
     case fitImage
     case toggleInvert
     case toggleHeatMap
+    case toggleMarkers
     case aiFinished(studyId: String, AIResult?)
     case aiFailed(studyId: String, String)
     case focusNext, focusPrevious

@@ -107,6 +107,17 @@ public enum AppReducer {
         case .cycleWindow, .adjustWindow, .zoom, .pan, .fitImage, .toggleInvert, .toggleHeatMap:
             return ImageReducer.reduce(&state, action)
 
+        case .toggleMarkers:
+            guard var s = state.study else { return [] }
+            s.showMarkers.toggle()
+            state.study = s
+            guard case .ready(let ai) = s.ai, !(ai.markers[s.imageIndex] ?? []).isEmpty else {
+                return fail(&state, "No AI markers on this image (spine studies mark their levels)")
+            }
+            state.message = s.showMarkers ? "Level markers shown" : "Level markers hidden (m shows them)"
+            state.messageIsError = false
+            return []
+
         case .aiFinished(let studyId, let result):
             guard var s = state.study, s.study.id == studyId, s.ai != .hidden else { return [] }
             guard let result else {

@@ -53,6 +53,8 @@ public final class ImageRenderer: @unchecked Sendable {
         let grey = GreyImage(width: display.width, height: display.height, pixels: display.pixels)
         var out = RenderedImage(image: grey, presetName: r.settings.customWindow == nil ? preset.name : "custom", window: window,
                                 generation: r.generation)
+        out.sourceY = Double(crop.y)
+        out.sourceHeight = Double(crop.height)
         if let overlay = r.overlay {
             // Output pixel centre → source pixel, through the crop and the fit.
             let sx = Double(crop.width) / Double(fitted.width), sy = Double(crop.height) / Double(fitted.height)

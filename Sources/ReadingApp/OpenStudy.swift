@@ -20,6 +20,8 @@ public struct OpenStudy: Sendable, Equatable {
     public var view = ImageViewSettings()
     /// The AI's heat map over the image (`h`); only ever drawn when the AI is shown.
     public var showHeatMap = false
+    /// The AI's located points on the image (spine levels); on unless the reader hides them (`m`).
+    public var showMarkers = true
     /// Increases with every render asked for, so late renders are dropped.
     public var renderGeneration = 0
     public var ai: AIState
