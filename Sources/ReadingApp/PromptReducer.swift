@@ -37,7 +37,7 @@ enum PromptReducer {
             case .promptBackspace: state.prompt = .type(finding: f, text: String(text.dropLast()))
             case .promptConfirm:
                 guard let s = state.study, let value = s.specs[f].normalise(text) else {
-                    state.message = "Not a bone age: type months (e.g. 126) or years (10y or 10y6m), 0–240 months"
+                    state.message = "Bone age: 0–240 months, as 126 or 10y6m"
                     state.messageIsError = true
                     return []
                 }
