@@ -61,4 +61,19 @@ import Testing
         #expect(s.message == "Bone age: 0–240 months, as 126 or 10y6m")
         #expect(lines(s, Size(width: 80, height: 24)).last?.contains("Bone age: 0–240 months, as 126 or 10y6m") == true)
     }
+
+    /// QA 4a: the list opens on the reader's value, else the AI's (option 1 only when neither).
+    @Test func overrideListOpensOnTheCurrentValue() {
+        var s = Fixtures.loadedState()
+        _ = AppReducer.reduce(&s, .openSelected)
+        _ = AppReducer.reduce(&s, .readOpened(studyId: "EXT-1", readId: 3, decisions: [], confidence: nil))
+        _ = AppReducer.reduce(&s, .aiFinished(studyId: "EXT-1", AIResult(values: ["fracture.study": "abnormal"], details: [], models: [])))
+        _ = AppReducer.reduce(&s, .override)
+        #expect(s.prompt == .choose(finding: 0, options: ["normal", "abnormal"], selected: 1), "the AI's value")
+        _ = AppReducer.reduce(&s, .promptMove(-1))
+        _ = AppReducer.reduce(&s, .promptConfirm)
+        _ = AppReducer.reduce(&s, .promptCancel)   // no reason
+        _ = AppReducer.reduce(&s, .override)
+        #expect(s.prompt == .choose(finding: 0, options: ["normal", "abnormal"], selected: 0), "the reader's value")
+    }
 }
