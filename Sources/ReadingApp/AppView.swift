@@ -24,7 +24,7 @@ public enum AppView {
             PracticeFeedbackView.render(practice, state: state, in: body, theme: theme, grid: &grid)
         }
         if let p = state.prompt { PromptView.render(p, state: state, in: body, theme: theme, grid: &grid) }
-        if state.showHelp { HelpView.render(in: body, keys: state.keys, theme: theme, grid: &grid) }
+        if state.showHelp { HelpView.render(in: body, keys: state.keys, viewer: state.viewer, theme: theme, grid: &grid) }
         StatusLine.render(state, in: bottom, theme: theme, grid: &grid)
         return grid
     }
