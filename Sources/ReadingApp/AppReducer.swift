@@ -254,7 +254,8 @@ public enum AppReducer {
             return SequentialPass.opened(&state, studyId: studyId, readId: readId, firstPass: firstPass,
                                          decisions: decisions, confidence: confidence)
 
-        case .practiceModelFinished(let studyId, let values):
+        case .practiceModelFinished(let studyId, let values, let models):
+            state.practice?.modelNotes[studyId] = models
             return PracticeFlow.modelFinished(&state, studyId: studyId, values: values)
 
         case .practiceScored(let studyId, let practiceCase):
