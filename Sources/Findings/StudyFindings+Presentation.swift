@@ -19,7 +19,10 @@ extension StudyFindings {
 
     /// Lines for the findings panel and `lightbox infer`: each model's lines start with its
     /// name and version, and carry the disclaimer when its card says it learnt from phantoms.
-    public func detailLines() -> [String] {
+    /// `viewNames` (image name → view, e.g. PA) names the fracture views as the reader
+    /// knows them; `levelPositions` adds each spine level's centre (the reading screen
+    /// marks it on the image instead).
+    public func detailLines(viewNames: [String: String] = [:], levelPositions: Bool = true) -> [String] {
         var lines: [String] = []
         for m in models {
             lines.append("\(m.displayName) (\(m.task.rawValue))" + (m.phantomTrained ? " — \(Self.disclaimer)" : ""))
@@ -27,7 +30,7 @@ extension StudyFindings {
             case .fracture:
                 guard let f = fracture else { continue }
                 lines.append("  fracture: \(f.label), P = \(Self.fixed(f.probability, 3)) (operating point \(Self.fixed(f.operatingPoint, 3)), mean of \(f.perImage.count) view\(f.perImage.count == 1 ? "" : "s"))")
-                for i in f.perImage { lines.append("    \(i.image): P = \(Self.fixed(i.probability, 3))") }
+                for i in f.perImage { lines.append("    \(viewNames[i.image] ?? i.image): P = \(Self.fixed(i.probability, 3))") }
             case .boneAge:
                 guard let b = boneAge else { continue }
                 if let ca = b.chronologicalMonths, let diff = b.differenceMonths {
@@ -44,8 +47,9 @@ extension StudyFindings {
                 guard let s = spine else { continue }
                 for l in s.levels {
                     let stenosis = zip(["N/M", "Mod", "Sev"], l.canalStenosis).map { "\($0) \(Self.fixed($1, 2))" }.joined(separator: " ")
-                    let where_ = l.xMm != nil ? "(\(Self.fixed(l.xMm!, 1)), \(Self.fixed(l.yMm!, 1)) mm)" : "(\(Self.fixed(l.x, 1)), \(Self.fixed(l.y, 1)) px)"
-                    lines.append("  \(l.level) \(where_): canal \(l.canalStenosisLabel) [\(stenosis)]; Pfirrmann \(l.pfirrmannLabel) (P \(Self.fixed(l.pfirrmann.max() ?? 0, 2))); listhesis \(l.listhesisLabel) (P \(Self.fixed(l.listhesis.max() ?? 0, 2)))")
+                    // Disc centre from the image's top-left corner, axes named.
+                    let at = l.xMm != nil ? " (x \(Self.fixed(l.xMm!, 1)), y \(Self.fixed(l.yMm!, 1)) mm)" : " (x \(Self.fixed(l.x, 1)), y \(Self.fixed(l.y, 1)) px)"
+                    lines.append("  \(l.level)\(levelPositions ? at : ""): canal \(l.canalStenosisLabel) [\(stenosis)]; Pfirrmann \(l.pfirrmannLabel) (P \(Self.fixed(l.pfirrmann.max() ?? 0, 2))); listhesis \(l.listhesisLabel) (P \(Self.fixed(l.listhesis.max() ?? 0, 2)))")
                 }
             }
         }

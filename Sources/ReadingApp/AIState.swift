@@ -22,6 +22,8 @@ public struct AIResult: Sendable, Equatable {
     public var heatMaps: [Int: ImageOverlay]
     /// The queue's summary of the study (most severe finding or highest probability).
     public var flag: AIFlag?
+    /// Located points by image index in the study (spine level centres), for the `m` markers.
+    public var markers: [Int: [ImageMarker]] = [:]
 
     public init(values: [String: String], details: [String], models: [String], heatMaps: [Int: ImageOverlay] = [:],
                 flag: AIFlag? = nil) {

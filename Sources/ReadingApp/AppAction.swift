@@ -29,6 +29,7 @@ public enum AppAction: Sendable, Equatable {
     case fitImage
     case toggleInvert
     case toggleHeatMap
+    case toggleMarkers
     case aiFinished(studyId: String, AIResult?)
     case aiFailed(studyId: String, String)
     case focusNext, focusPrevious
@@ -40,7 +41,8 @@ public enum AppAction: Sendable, Equatable {
     /// The sequential arm's second read is open, starting from the signed first read.
     case secondPassOpened(studyId: String, readId: Int64, firstPass: [FindingDecision], decisions: [FindingDecision], confidence: Int?)
     // practice
-    case practiceModelFinished(studyId: String, values: [String: String])
+    /// `models`: each model's header line ("name version (task) — trained on phantoms — not for clinical use").
+    case practiceModelFinished(studyId: String, values: [String: String], models: [String] = [])
     case practiceScored(studyId: String, PracticeCase)
     case practiceScoringFailed(studyId: String, String)
     case continuePractice

@@ -7,6 +7,16 @@ import Worklist
 /// doing I/O, so tests can assert whole states and effect lists.
 public enum AppReducer {
     public static func reduce(_ state: inout AppState, _ action: AppAction) -> [AppEffect] {
+        if state.study?.signConfirming == true, SignCheck.cancelsConfirmation(action) {
+            state.study?.signConfirming = false
+            state.message = nil
+            state.messageIsError = false
+            // Esc answers the question "sign anyway?": it stays on the study.
+            if action == .back {
+                state.message = "Not signed"
+                return []
+            }
+        }
         switch action {
         case .libraryLoaded(let entries, let statuses):
             state.rows = entries.map { e in
@@ -96,6 +106,17 @@ public enum AppReducer {
 
         case .cycleWindow, .adjustWindow, .zoom, .pan, .fitImage, .toggleInvert, .toggleHeatMap:
             return ImageReducer.reduce(&state, action)
+
+        case .toggleMarkers:
+            guard var s = state.study else { return [] }
+            s.showMarkers.toggle()
+            state.study = s
+            guard case .ready(let ai) = s.ai, !(ai.markers[s.imageIndex] ?? []).isEmpty else {
+                return fail(&state, "No AI markers on this image (spine studies mark their levels)")
+            }
+            state.message = s.showMarkers ? "Level markers shown" : "Level markers hidden (m shows them)"
+            state.messageIsError = false
+            return []
 
         case .aiFinished(let studyId, let result):
             guard var s = state.study, s.study.id == studyId, s.ai != .hidden else { return [] }
@@ -200,6 +221,8 @@ public enum AppReducer {
             return [.record(readId: readId, kind: s.paused ? .paused : .resumed, finding: nil, value: nil)]
 
         case .sign:
+            guard state.study?.readId != nil else { return notReady(&state) }
+            if let effects = SignCheck.beforeSigning(&state) { return effects }
             if let effects = PracticeFlow.sign(&state) { return effects }
             guard let s = state.study, let readId = s.readId else { return notReady(&state) }
             state.message = "Signing…"
@@ -231,7 +254,8 @@ public enum AppReducer {
             return SequentialPass.opened(&state, studyId: studyId, readId: readId, firstPass: firstPass,
                                          decisions: decisions, confidence: confidence)
 
-        case .practiceModelFinished(let studyId, let values):
+        case .practiceModelFinished(let studyId, let values, let models):
+            state.practice?.modelNotes[studyId] = models
             return PracticeFlow.modelFinished(&state, studyId: studyId, values: values)
 
         case .practiceScored(let studyId, let practiceCase):
@@ -277,6 +301,10 @@ public enum AppReducer {
         guard row >= 0, row < state.rows.count else { return [] }
         guard let study = state.rows[row].study else {
             return fail(&state, state.rows[row].brokenMessage ?? "This study cannot be opened")
+        }
+        // Reopening would add events to a read the analysis already counts.
+        if state.rows[row].status == .signed, state.armLabels[study.id] != nil {
+            return fail(&state, "\(study.id) is signed; an experiment's signed reads are locked")
         }
         state.selected = row
         state.screen = .study

@@ -13,7 +13,7 @@ public enum AppView {
         let (top, rest) = all.takeTop(1)
         let (body, bottom) = rest.takeBottom(1)
         grid.fill(top, with: Cell(" ", style: theme.style(.statusBar)))
-        grid.write(" " + title(state), x: 0, y: top.y, style: theme.style(.statusBar), maxWidth: size.width)
+        grid.write(" " + title(state, width: size.width - 1), x: 0, y: top.y, style: theme.style(.statusBar), maxWidth: size.width)
         switch state.screen {
         case .queue:
             QueueView.render(state, in: body, theme: theme, grid: &grid)
@@ -24,12 +24,12 @@ public enum AppView {
             PracticeFeedbackView.render(practice, state: state, in: body, theme: theme, grid: &grid)
         }
         if let p = state.prompt { PromptView.render(p, state: state, in: body, theme: theme, grid: &grid) }
-        if state.showHelp { HelpView.render(in: body, keys: state.keys, theme: theme, grid: &grid) }
+        if state.showHelp { HelpView.render(in: body, keys: state.keys, viewer: state.viewer, theme: theme, grid: &grid) }
         StatusLine.render(state, in: bottom, theme: theme, grid: &grid)
         return grid
     }
 
-    static func title(_ state: AppState) -> String {
+    static func title(_ state: AppState, width: Int = .max) -> String {
         switch state.screen {
         case .queue:
             let unread = state.rows.filter { !$0.isBroken && $0.status == .unread }.count
@@ -37,6 +37,11 @@ public enum AppView {
             let broken = state.rows.filter(\.isBroken).count
             var t = "Lightbox · \(state.libraryName) · \(state.rows.count) studies · \(unread) unread · \(progress) in progress · \(state.signedCount) signed"
             if broken > 0 { t += " · \(broken) broken" }
+            if t.count > width {
+                // Narrow terminals: the counts stay, the words shrink.
+                t = "\(state.libraryName) · \(state.rows.count) studies: \(unread) unread, \(progress) open, \(state.signedCount) signed"
+                if broken > 0 { t += ", \(broken) broken" }
+            }
             if !state.filter.isEmpty { t += " · showing \(state.visibleRows.count): \(state.filter.summary)" }
             return t
         case .study:

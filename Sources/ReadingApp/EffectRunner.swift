@@ -92,8 +92,10 @@ public final class EffectRunner {
                 let run = env.runModels
                 background {
                     // No model, or a failing one, leaves the model's column empty in the feedback.
-                    let values = ((try? run(study)) ?? nil)?.values ?? [:]
-                    inbox.post(.practiceModelFinished(studyId: study.id, values: values))
+                    let result = (try? run(study)) ?? nil
+                    // Unindented detail lines name each model with its intended-use warning.
+                    let models = (result?.details ?? []).filter { !$0.hasPrefix(" ") }
+                    inbox.post(.practiceModelFinished(studyId: study.id, values: result?.values ?? [:], models: models))
                 }
 
             case .scorePractice(let study, let readId, let decisions):

@@ -2,8 +2,8 @@ import TerminalUI
 
 /// The `?` overlay: every key, centred over the current screen.
 enum HelpView {
-    static func render(in area: Rect, keys: KeyBindings, theme: Theme, grid: inout CellGrid) {
-        let help = keys.help
+    static func render(in area: Rect, keys: KeyBindings, viewer: Bool = false, theme: Theme, grid: inout CellGrid) {
+        let help = viewer ? viewerHelp(keys) : keys.help
         let keyWidth = 16
         let width = min(area.width - 2, 76)
         let height = min(area.height - 2, help.count + 2)
@@ -17,5 +17,14 @@ enum HelpView {
             grid.write(item.what, x: inner.x + 2 + keyWidth, y: inner.y + i, style: theme.style(.normal),
                        maxWidth: inner.width - keyWidth - 3)
         }
+    }
+
+    /// `lightbox view`: only the image keys (no queue, findings or signing there).
+    static func viewerHelp(_ keys: KeyBindings) -> [(keys: String, what: String)] {
+        let imageRows: Set<String> = ["1…9  [ ]  ← →", "w  W", "<  >  ,  .", "+  -  0  H J K L"]
+        let builtIn = KeyMap.help.map(\.keys)
+        let rows = zip(builtIn, keys.help).filter { imageRows.contains($0.0) }.map(\.1)
+        let invert = keys.keys(for: "invert").map(KeyName.display).joined(separator: " ")
+        return rows + [(invert.isEmpty ? "—" : invert, "invert grey scale"), ("?", "this help"), ("Esc  q", "quit the viewer")]
     }
 }

@@ -48,11 +48,22 @@ public final class ImageRenderer: @unchecked Sendable {
         let (frame, sorted) = try cachedFrame(FrameKey(path: r.path, crop: crop, size: fitted), buffer: buffer)
         let presets = WindowPreset.presets(modality: r.modality)
         let preset = presets[((r.settings.preset % presets.count) + presets.count) % presets.count]
-        let window = r.settings.customWindow ?? Self.window(for: preset.rule, buffer: buffer, sorted: sorted)
+        // Percentile presets come from the whole image, so zoom and pan never change W/L.
+        var wholeSorted = sorted
+        if r.settings.customWindow == nil, crop.width != buffer.columns || crop.height != buffer.rows {
+            let whole = CropRect(x: 0, y: 0, width: buffer.columns, height: buffer.rows)
+            let size = pane.fittedSize(sourceWidth: buffer.columns, sourceHeight: buffer.rows, pixelAspect: aspect, canvas: r.canvas)
+            if size.width > 0, size.height > 0 {
+                wholeSorted = try cachedFrame(FrameKey(path: r.path, crop: whole, size: size), buffer: buffer).1
+            }
+        }
+        let window = r.settings.customWindow ?? Self.window(for: preset.rule, buffer: buffer, sorted: wholeSorted)
         let display = frame.display(window: VOIWindow(center: window.center, width: window.width), invert: r.settings.invert)
         let grey = GreyImage(width: display.width, height: display.height, pixels: display.pixels)
         var out = RenderedImage(image: grey, presetName: r.settings.customWindow == nil ? preset.name : "custom", window: window,
                                 generation: r.generation)
+        out.sourceY = Double(crop.y)
+        out.sourceHeight = Double(crop.height)
         if let overlay = r.overlay {
             // Output pixel centre → source pixel, through the crop and the fit.
             let sx = Double(crop.width) / Double(fitted.width), sy = Double(crop.height) / Double(fitted.height)

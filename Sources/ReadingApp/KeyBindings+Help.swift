@@ -16,7 +16,7 @@ extension KeyBindings {
         "w  W": (nil, ["next-window", "previous-window"]),
         "<  >  ,  .": (nil, ["narrower-window", "wider-window", "lower-level", "higher-level"]),
         "+  -  0  H J K L": (nil, ["zoom-in", "zoom-out", "fit", "pan-left", "pan-down", "pan-up", "pan-right"]),
-        "i  h": (nil, ["invert", "heat-map"]),
+        "i  h  m": (nil, ["invert", "heat-map", "markers"]),
         "p": (nil, ["pause"]),
         "S": (nil, ["sign"]),
         "Esc": (nil, ["back"]),

@@ -55,6 +55,7 @@ public struct KeyBindings: Sendable, Equatable {
         .init(name: "pan-right", scope: .study, defaults: [.char("L")]),
         .init(name: "invert", scope: .study, defaults: [.char("i")]),
         .init(name: "heat-map", scope: .study, defaults: [.char("h")]),
+        .init(name: "markers", scope: .study, defaults: [.char("m")]),
         .init(name: "back", scope: .study, defaults: [.escape]),
         .init(name: "help", scope: .everywhere, defaults: [.char("?")]),
         .init(name: "quit", scope: .everywhere, defaults: [.char("q")]),

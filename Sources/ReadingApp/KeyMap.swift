@@ -77,6 +77,7 @@ public enum KeyMap {
             case .char("J"): return .pan(dx: 0, dy: 0.1)
             case .char("i"): return .toggleInvert
             case .char("h"): return .toggleHeatMap
+            case .char("m"): return .toggleMarkers
             case .right, .char("]"): return .nextImage
             case .left, .char("["): return .previousImage
             case .char(let c) where c.isNumber && c != "0": return .showImage((c.wholeNumberValue ?? 1) - 1)
@@ -102,9 +103,9 @@ public enum KeyMap {
         ("w  W", "next / previous window preset (bone, soft tissue…)"),
         ("<  >  ,  .", "narrower / wider window · lower / higher level"),
         ("+  -  0  H J K L", "zoom in / out · fit · pan when zoomed"),
-        ("i  h", "invert grey scale · AI heat map (fracture)"),
+        ("i  h  m", "invert · AI heat map (fracture) · level markers (spine)"),
         ("p", "pause or resume the reading clock"),
-        ("S", "sign the read and open the next unread study"),
+        ("S", "sign, open the next unread (asks first if incomplete)"),
         ("Esc", "back to the queue (the draft is kept) · cancel a prompt"),
         ("?", "this help"),
         ("q", "quit (drafts are kept and resume on reopening)"),

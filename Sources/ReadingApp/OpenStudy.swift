@@ -20,6 +20,8 @@ public struct OpenStudy: Sendable, Equatable {
     public var view = ImageViewSettings()
     /// The AI's heat map over the image (`h`); only ever drawn when the AI is shown.
     public var showHeatMap = false
+    /// The AI's located points on the image (spine levels); on unless the reader hides them (`m`).
+    public var showMarkers = true
     /// Increases with every render asked for, so late renders are dropped.
     public var renderGeneration = 0
     public var ai: AIState
@@ -28,6 +30,10 @@ public struct OpenStudy: Sendable, Equatable {
     public var pass: ReadPass = .first
     /// The signed first read while the second is made (sequential arm); never edited.
     public var firstPass: [FindingDecision]?
+    /// `S` was pressed with findings pending or no confidence: the next `S` signs as is.
+    public var signConfirming = false
+    /// `S` in an experiment opened the confidence prompt: entering it goes on signing.
+    public var signAfterConfidence = false
 
     public init(row: Int, study: Study, showAI: Bool) {
         self.row = row

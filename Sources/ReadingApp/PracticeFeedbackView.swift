@@ -8,7 +8,8 @@ import TerminalUI
 enum PracticeFeedbackView {
     static func render(_ p: PracticeState, state: AppState, in area: Rect, theme: Theme, grid: inout CellGrid) {
         // As tall as its lines (a spine read has fifteen findings), at most the body.
-        let lines = p.feedback.map { 6 + $0.findings.count + (p.scoreboard?.groups.count ?? 0) } ?? 1
+        let notes = p.feedback.flatMap { p.modelNotes[$0.caseID] } ?? []
+        let lines = p.feedback.map { 6 + notes.count + $0.findings.count + (p.scoreboard?.groups.count ?? 0) } ?? 1
         var box = area.inset(by: 1)
         box.height = min(box.height, lines + 2)
         guard box.width > 30, box.height > 2 else { return }
@@ -38,6 +39,8 @@ enum PracticeFeedbackView {
         let board = p.scoreboard
         // The scoreboard keeps its lines; findings get the rest (a long spine list is cut).
         let boardLines = 4 + (board?.groups.count ?? 0)
+        // The model column comes with what the model is (and is not) for.
+        for n in notes { line("Model: " + n, .warning) }
         line(TextLayout.fit("Finding", labelWidth) + " " + ["You", "Model", "Reference"].map { TextLayout.fit($0, column) }
                 .joined(separator: " ") + " You = model", .header)
         let room = max(1, inner.maxY - y - boardLines - 1)

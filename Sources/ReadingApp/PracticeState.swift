@@ -19,6 +19,8 @@ public struct PracticeState: Sendable, Equatable {
     /// The model's values per study, from a run while the trainee reads. Kept off
     /// screen; they reach the signed read (as its AI values) and the feedback.
     public var modelValues: [String: [String: String]] = [:]
+    /// Each study's models as the feedback names them, with their intended use (phantom-trained).
+    public var modelNotes: [String: [String]] = [:]
     /// S was pressed while the model was still running: sign when it finishes.
     public var signWaiting = false
     /// The case on the feedback screen, or why it could not be scored.

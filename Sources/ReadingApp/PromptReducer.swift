@@ -10,6 +10,11 @@ enum PromptReducer {
                 QueueSelection.keepVisible(&state)
             }
             state.prompt = nil
+            if case .confidence = prompt, state.study?.signAfterConfidence == true {
+                state.study?.signAfterConfidence = false
+                state.message = "Not signed: this study needs your confidence (c)"
+                state.messageIsError = true
+            }
             return []
         }
         switch prompt {
@@ -32,7 +37,7 @@ enum PromptReducer {
             case .promptBackspace: state.prompt = .type(finding: f, text: String(text.dropLast()))
             case .promptConfirm:
                 guard let s = state.study, let value = s.specs[f].normalise(text) else {
-                    state.message = "Not a bone age: type months (e.g. 126) or years (10y or 10y6m), 0–240 months"
+                    state.message = "Bone age: 0–240 months, as 126 or 10y6m"
                     state.messageIsError = true
                     return []
                 }
@@ -79,12 +84,16 @@ enum PromptReducer {
                     return []
                 }
                 s.confidence = n
+                let goOnSigning = s.signAfterConfidence
+                s.signAfterConfidence = false
                 state.study = s
                 state.prompt = nil
                 state.message = "Confidence \(n) of \(scale.confidenceRange.upperBound)"
                 state.messageIsError = false
-                return [.record(readId: readId, kind: .confidence, finding: nil, value: String(n)),
-                        .saveDraft(readId: readId, decisions: s.decisions, confidence: n)]
+                let effects: [AppEffect] = [.record(readId: readId, kind: .confidence, finding: nil, value: String(n)),
+                                            .saveDraft(readId: readId, decisions: s.decisions, confidence: n)]
+                // The reader pressed S: with the confidence given, signing goes on (or asks about pending findings).
+                return goOnSigning ? effects + AppReducer.reduce(&state, .sign) : effects
             default: break
             }
         }

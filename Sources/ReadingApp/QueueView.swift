@@ -48,7 +48,8 @@ enum QueueView {
             let statusText = row.isBroken ? "broken" : row.status.rawValue
             let statusRole: Role = row.isBroken ? .error : (row.status == .signed ? .success : (row.status == .inProgress ? .warning : .normal))
             let statusStyle = isSel ? base : theme.style(statusRole)
-            var cols: [(String, Int, Style)] = [(statusText, 12, statusStyle), (row.id, idWidth, base)]
+            // Ids share long prefixes (ph-extremity-…): a cut keeps their distinct tails.
+            var cols: [(String, Int, Style)] = [(statusText, 12, statusStyle), (Self.keepingTail(row.id, idWidth), idWidth, base)]
             if flags {
                 let flag = state.queueFlag(row: index)
                 let flagRole: Role = flag?.alert == true ? .error : .aiValue
@@ -61,7 +62,9 @@ enum QueueView {
                          ("\(m.patient.sex.rawValue) \(AgeText.short(months: m.patient.ageMonths))", 9, base),
                          (String(s.images.count), 5, base)]
             } else {
-                cols += [(row.brokenMessage ?? "", max(0, area.maxX - x - 32), isSel ? base : theme.style(.muted))]
+                // The rest of the row; a cut keeps the problem at the end of the message.
+                let w = max(0, area.maxX - x)
+                cols += [(Self.keepingTail(row.brokenMessage ?? "", w), w, isSel ? base : theme.style(.muted))]
             }
             for (text, w, style) in cols {
                 grid.write(TextLayout.fit(text, w), x: x, y: y, style: style, maxWidth: max(0, area.maxX - x))
@@ -69,5 +72,13 @@ enum QueueView {
             }
             y += 1
         }
+    }
+
+    /// `text` in `width` columns: whole when it fits, else its start (a third) and end around "…".
+    static func keepingTail(_ text: String, _ width: Int) -> String {
+        let chars = Array(text)
+        guard chars.count > width, width > 1 else { return text }
+        let head = (width - 1) / 3
+        return String(chars.prefix(head)) + "…" + String(chars.suffix(width - 1 - head))
     }
 }

@@ -33,6 +33,8 @@ public struct RenderedImage: Sendable, Equatable {
     public var generation: Int
     /// The image with its overlay blended in, RGB (width × height × 3); nil without an overlay.
     public var rgb: [UInt8]? = nil
+    /// The rows of the source image in view (zoom/pan crop), so markers find their place.
+    public var sourceY = 0.0, sourceHeight = 0.0
 
     public init(image: GreyImage, presetName: String, window: WindowValues, generation: Int) {
         self.image = image; self.presetName = presetName; self.window = window; self.generation = generation

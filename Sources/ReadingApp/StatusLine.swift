@@ -7,8 +7,14 @@ enum StatusLine {
         grid.fill(area, with: Cell(" ", style: base))
         let position = state.study.map { "\($0.row + 1) of \(state.rows.count)" } ?? "\(state.signedCount)/\(state.readableCount) signed"
         let arm = state.study.flatMap { s in state.armLabels[s.study.id].map { " · \($0)" + (s.pass == .second ? " 2nd read" : "") } } ?? ""
-        var left = state.viewer ? " \(state.study?.study.id ?? "")" : " \(state.reader) · \(state.mode.label)\(arm) · \(position)"
-        if let s = state.study, !state.viewer { left += s.readId == nil ? " · opening…" : (s.paused ? " · paused" : " · saved") }
+        var saved = ""
+        if let s = state.study, !state.viewer { saved = s.readId == nil ? " · opening…" : (s.paused ? " · paused" : " · saved") }
+        var left = state.viewer ? " \(state.study?.study.id ?? "")" : " \(state.reader) · \(state.mode.label)\(arm) · \(position)\(saved)"
+        // A message that would be cut off drops the reader and mode (they do not change) to fit.
+        if let m = state.message, left.count + 2 + m.count > area.width, !state.viewer {
+            left = [" \(position)\(arm)\(saved)", " \(position)\(arm)", " \(position)"]
+                .first { $0.count + 2 + m.count <= area.width } ?? " \(position)"
+        }
         var x = grid.write(left, x: area.x, y: area.y, style: base, maxWidth: area.width)
         let hint = state.viewer ? "w window · +/- zoom · i invert · q quit"
             : (state.screen == .queue ? "Enter open · ? help · q quit" : "a accept · o override · S sign · ? help")

@@ -33,6 +33,7 @@ enum StudyView {
             } else {
                 grid.pixelLayer = PixelLayer(image: r.image, rect: inner)
             }
+            renderMarkers(state, s, r, in: inner, theme: theme, grid: &grid)
         } else {
             let text = s.imageError ?? "Loading image…"
             let lines = TextLayout.wrap(text, max(1, inner.width - 2))

@@ -30,6 +30,11 @@ import Testing
                 try s.waitFor(" saved")
                 try s.send("S")
             }
+            // Findings are left pending: each reader confirms with a second S.
+            for s in sessions {
+                try s.waitFor("S again to sign")
+                try s.send("S")
+            }
             for s in sessions {
                 let screen = try s.waitFor("Signed")
                 #expect(!screen.lowercased().contains("locked") && !screen.lowercased().contains("busy"),

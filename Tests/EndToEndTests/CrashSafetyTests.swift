@@ -26,8 +26,8 @@ import Testing
                                        width: 100, height: 30)
             defer { tmux.kill() }
             try tmux.waitFor("Lightbox ·")
-            // A read: open, override the first finding, sign — killed somewhere inside it.
-            let steps: [[String]] = [["Enter"], ["o"], ["2"], ["Enter"], ["Enter"], ["S"], ["Enter"], ["a"], ["S"]]
+            // A read: open, override the first finding, sign (S twice: another finding may be pending) — killed somewhere inside it.
+            let steps: [[String]] = [["Enter"], ["o"], ["2"], ["Enter"], ["Enter"], ["S"], ["S"], ["Enter"], ["a"], ["S"], ["S"]]
             let cut = Int(rng.next() % UInt64(steps.count + 1))
             for step in steps.prefix(cut) {
                 try tmux.send(step[0])

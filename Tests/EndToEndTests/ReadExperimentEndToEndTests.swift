@@ -39,6 +39,12 @@ import Testing
                 #expect(!panel.contains("AI:"), "an unaided read must not show the AI")
             }
             if screen.contains("· aided ·") { sawAided = true }
+            // An experiment's read needs a confidence: S asks for it, then (the finding
+            // left pending) asks once more before signing.
+            try tmux.send("S")
+            try tmux.waitFor("needs your confidence")
+            try tmux.send("3", "Enter")
+            try tmux.waitFor("1 finding pending — S again to sign")
             try tmux.send("S")
             try tmux.waitFor("Signed")
             try tmux.send("Escape")
@@ -57,5 +63,52 @@ import Testing
         let again = try Shell.run(bin, ["read", "--experiment", "wr", "--reader", "amy", "--db", db])
         #expect(again.status == 2)
         #expect(again.stderr.contains("session 2") && again.stderr.contains("28-day washout"), "\(again.stderr)")
+    }
+
+    /// QA defect 2: after a quit mid-session, progress counts the session's signed
+    /// cases ("2/8 signed", "3 of 8"), not only the ones left ("0/6", "1 of 6").
+    @Test func progressAfterResumeCountsTheWholeSession() throws {
+        #expect(TmuxSession.isAvailable, "tmux is required (make test installs it)")
+        let bin = try #require(LightboxBinary.path)
+        let dir = TempDirectory()
+        defer { dir.remove() }
+        let samples = SharedReference.packageRoot.appendingPathComponent("SampleStudies").path
+        let lib = dir.file("lib")
+        try FileManager.default.createDirectory(atPath: lib, withIntermediateDirectories: true)
+        for name in try FileManager.default.contentsOfDirectory(atPath: samples) where name.contains("extremity") {
+            try FileManager.default.copyItem(atPath: samples + "/" + name, toPath: lib + "/" + name)
+        }
+        let db = dir.file("ledger.sqlite")
+        let create = try LightboxBinary.run(["experiment", "create", "wr", "--library", lib, "--readers", "amy,bo",
+                                             "--arms", "unaided,aided", "--design", "crossover", "--seed", "3", "--db", db])
+        #expect(create.status == 0, "\(create.stderr)")
+        let command = "'\(bin)' read --experiment wr --reader amy --db '\(db)' --graphics halfblock"
+        do {
+            let tmux = try TmuxSession(command: command, width: 120, height: 30)
+            defer { tmux.kill() }
+            try tmux.waitFor("0/8 signed")
+            try tmux.send("Enter")
+            for n in 1...2 {
+                try tmux.waitFor("\(n) of 8 · saved")
+                try tmux.send("S")
+                try tmux.waitFor("needs your confidence")
+                try tmux.send("4", "Enter")
+                try tmux.waitFor("S again to sign")
+                try tmux.send("S")
+                try tmux.waitFor("Signed")
+            }
+            try tmux.waitFor("3 of 8 · saved")
+            try tmux.send("q")
+            try tmux.waitFor("LIGHTBOX-EXITED-0")
+        }
+        let tmux = try TmuxSession(command: command, width: 120, height: 30)
+        defer { tmux.kill() }
+        try tmux.waitFor("2/8 signed")
+        try tmux.send("Enter")
+        try tmux.waitFor("3 of 8 · saved")
+        try tmux.send("q")
+        try tmux.waitFor("LIGHTBOX-EXITED-0")
+        let reads = try LedgerStore(path: db, readOnly: true).signedReads(reader: "amy")
+        #expect(reads.count == 2)
     }
 }

@@ -26,6 +26,9 @@ import Testing
         try tmux.send("Enter")
         try tmux.waitFor("Findings")
         try tmux.waitFor(" saved")   // the read is open in the ledger
+        // Its finding is still pending: the first S asks, the second signs as left.
+        try tmux.send("S")
+        try tmux.waitFor("1 finding pending, no confidence — S again to sign, Esc to go back")
         try tmux.send("S")
         try tmux.waitFor("Signed \(firstId)")
         try tmux.send("q")

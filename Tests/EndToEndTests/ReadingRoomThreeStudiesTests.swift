@@ -72,6 +72,9 @@ import Testing
             try tmux.waitFor("unread")
             try tmux.send("Enter")
             try tmux.waitFor("AI: fracture-phantom", timeout: 30)
+            // Per-view probabilities are named by view, not by file (images/1.png).
+            let fracture = try tmux.waitFor("PA: P =")
+            #expect(fracture.contains("LAT: P =") && !fracture.contains(".png"))
             try tmux.waitFor(" saved")
             try tmux.send("A")
             try tmux.waitFor("Accepted 1 finding")
@@ -109,6 +112,8 @@ import Testing
             try tmux.waitFor("Signed \(hand)")
             try tmux.waitFor("AI: spine-phantom", timeout: 30)
             try tmux.waitFor(" saved")
+            // The model's level centres are marked beside the image (issue #6).
+            try tmux.waitFor("◂L4-L5")
             // L2-L3 canal is the fourth finding: override it with a grade the AI did not give.
             try tmux.send("Tab", "Tab", "Tab")
             try tmux.send("o")

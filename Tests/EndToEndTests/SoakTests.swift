@@ -66,7 +66,8 @@ import Testing
                 }
                 acknowledged[slot.reader] = slot.signed
                 if slot.signed < studies {
-                    try slot.session.send("S")
+                    // Findings are left pending: the first S asks, the second signs.
+                    try slot.session.send("S", "S")
                     slot.signed += 1
                 } else {
                     // Every study signed: quit and start the next reader identity in this slot.

@@ -37,9 +37,12 @@ extension Fixtures {
             values["spine.\(l.level).canalStenosis"] = l.canal
             values["spine.\(l.level).pfirrmann"] = l.pf
             values["spine.\(l.level).listhesis"] = l.li
-            details.append("  \(l.level) (\(120 + i).5, \(74 + 30 * i).0 mm): canal \(l.canal) [\(l.probs)]; Pfirrmann \(l.pf) (P \(l.pfP)); listhesis \(l.li) (P \(l.liP))")
+            details.append("  \(l.level): canal \(l.canal) [\(l.probs)]; Pfirrmann \(l.pf) (P \(l.pfP)); listhesis \(l.li) (P \(l.liP))")
         }
-        return AIResult(values: values, details: details, models: ["spine-phantom 0.1.0"],
-                        flag: AIFlag(text: "sev L2-L3", score: 1.0, alert: true))
+        var ai = AIResult(values: values, details: details, models: ["spine-phantom 0.1.0"],
+                          flag: AIFlag(text: "sev L2-L3", score: 1.0, alert: true))
+        // Level centres on the 16-row fixture image, top to bottom.
+        ai.markers[0] = spineLevels.enumerated().map { ImageMarker(label: $0.element.level, x: 8, y: 2.5 + 2.5 * Double($0.offset)) }
+        return ai
     }()
 }

@@ -27,7 +27,9 @@ enum Fixtures {
     static let gradient = GreyImage(width: 16, height: 16, pixels: (0..<256).map { UInt8(($0 % 16) * 16 + $0 / 16) })
 
     static func rendered(generation: Int) -> RenderedImage {
-        RenderedImage(image: gradient, presetName: "as stored", window: WindowValues(center: 2000, width: 4000), generation: generation)
+        var r = RenderedImage(image: gradient, presetName: "as stored", window: WindowValues(center: 2000, width: 4000), generation: generation)
+        r.sourceHeight = 16   // the whole 16-row image in view
+        return r
     }
 
     static let handAI = AIResult(values: ["boneAge.months": "130"],

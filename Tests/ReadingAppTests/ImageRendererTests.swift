@@ -65,6 +65,19 @@ import Testing
         // Full range covers the whole ramp (less the area-averaged edge columns).
         #expect(abs(windows[3].width - 4095) < 50)
     }
+
+    /// QA 4j: a percentile preset is computed on the whole image, not the zoomed crop.
+    @Test func zoomAndPanKeepThePresetWindow() throws {
+        for p in 1..<4 {
+            var settings = ImageViewSettings()
+            settings.preset = p
+            let fitted = try renderer.render(request(settings)).window
+            settings.zoom = 4
+            settings.centerX = 0.2
+            let zoomed = try renderer.render(request(settings)).window
+            #expect(abs(zoomed.center - fitted.center) < 1 && abs(zoomed.width - fitted.width) < 1, "preset \(p): \(fitted) → \(zoomed)")
+        }
+    }
 }
 
 @Suite struct ImageRendererSeriesFallbackTests {

@@ -85,6 +85,9 @@ import Worklist
         _ = AppReducer.reduce(&s, .libraryLoaded(Fixtures.entries, statuses: [:]))
         _ = AppReducer.reduce(&s, .openSelected)
         _ = AppReducer.reduce(&s, .readOpened(studyId: "EXT-1", readId: 9, decisions: [], confidence: nil))
+        // The finding is left pending: the first S asks, the second signs as is.
+        #expect(AppReducer.reduce(&s, .sign) == [])
+        #expect(s.practice?.signWaiting != true)
         #expect(AppReducer.reduce(&s, .sign) == [])
         #expect(s.practice?.signWaiting == true)
         let effects = AppReducer.reduce(&s, .practiceModelFinished(studyId: "EXT-1", values: ["fracture.study": "normal"]))
@@ -113,6 +116,8 @@ import Worklist
     @Test func withoutAFeedbackSourceTheScreenSaysSoAndStillMovesOn() {
         let app = AppDriver(state: Self.practiceState(), ai: nil, feedback: nil)
         app.key(.enter)
+        app.key(.char("S"))
+        #expect(app.state.message?.hasPrefix("1 finding pending") == true)
         app.key(.char("S"))
         #expect(app.state.practice?.stage == .showing(studyId: "EXT-1"))
         #expect(app.state.practice?.feedbackError?.contains("no reference is available") == true)

@@ -32,12 +32,14 @@ import Worklist
         _ = AppReducer.reduce(&s, .override)
         _ = AppReducer.reduce(&s, .promptInput("1"))
         _ = AppReducer.reduce(&s, .promptConfirm)
+        // An experiment's read needs a confidence before it is signed.
+        for a: AppAction in [.askConfidence, .promptInput("3"), .promptConfirm] { _ = AppReducer.reduce(&s, a) }
         let first = [FindingDecision(finding: "fracture.study", aiValue: nil, readerValue: "normal", state: .overridden)]
-        #expect(AppReducer.reduce(&s, .sign) == [.sign(readId: 3, studyId: "EXT-1", decisions: first, confidence: nil)])
+        #expect(AppReducer.reduce(&s, .sign) == [.sign(readId: 3, studyId: "EXT-1", decisions: first, confidence: 3)])
 
         // The sign is durable: the screen stays on the case for the second read.
         let afterSign = AppReducer.reduce(&s, .signed(studyId: "EXT-1"))
-        #expect(afterSign == [.openSecondPass(Fixtures.wrist, decisions: first, confidence: nil), .runModels(Fixtures.wrist)])
+        #expect(afterSign == [.openSecondPass(Fixtures.wrist, decisions: first, confidence: 3), .runModels(Fixtures.wrist)])
         #expect(s.screen == .study && s.study?.study.id == "EXT-1")
         #expect(s.study?.pass == .second && s.study?.firstPass == first)
         #expect(s.study?.readId == nil && s.study?.ai == .running)
@@ -46,13 +48,13 @@ import Worklist
         // The AI arrives before the ledger opened pass 2: aiRevealed is logged once the read exists.
         #expect(AppReducer.reduce(&s, .aiFinished(studyId: "EXT-1", Self.wristAI)) == [])
         let opened = AppReducer.reduce(&s, .secondPassOpened(studyId: "EXT-1", readId: 4, firstPass: first,
-                                                             decisions: first, confidence: nil))
+                                                             decisions: first, confidence: 3))
         #expect(opened == [.record(readId: 4, kind: .aiRevealed, finding: nil, value: nil)])
         #expect(s.study?.decisions == [FindingDecision(finding: "fracture.study", aiValue: "abnormal", readerValue: "normal",
                                                        state: .overridden)])
         _ = AppReducer.reduce(&s, .accept)
         let second = [FindingDecision(finding: "fracture.study", aiValue: "abnormal", readerValue: "abnormal", state: .accepted)]
-        #expect(AppReducer.reduce(&s, .sign) == [.sign(readId: 4, studyId: "EXT-1", decisions: second, confidence: nil)])
+        #expect(AppReducer.reduce(&s, .sign) == [.sign(readId: 4, studyId: "EXT-1", decisions: second, confidence: 3)])
         #expect(s.study?.firstPass == first, "the first read stays as it was signed")
 
         // The second sign finishes the case: on to the next study.
@@ -67,6 +69,7 @@ import Worklist
         app.key(.enter)
         app.wait(10)
         app.key(.char("o")); app.keys("1"); app.key(.enter)
+        app.key(.char("c")); app.keys("3"); app.key(.enter)
         app.wait(5)
         app.key(.char("S"))
         #expect(app.state.study?.pass == .second && app.state.study?.ai == .ready(Self.wristAI))
@@ -80,7 +83,7 @@ import Worklist
         #expect(reads[0].decisions == [FindingDecision(finding: "fracture.study", aiValue: nil, readerValue: "normal", state: .overridden)])
         #expect(reads[1].decisions == [FindingDecision(finding: "fracture.study", aiValue: "abnormal", readerValue: "abnormal", state: .accepted)])
         let events = app.events(study: "EXT-1")
-        #expect(events.map(\.kind) == [.opened, .overridden, .signed, .aiRevealed, .accepted, .signed])
+        #expect(events.map(\.kind) == [.opened, .overridden, .confidence, .signed, .aiRevealed, .accepted, .signed])
         let timing = try TimingRules.standard.measure(events)
         #expect(timing.passes.count == 2)
         #expect(timing.passes[0] == PassTiming(totalNanos: 15_000_000_000, activeNanos: 15_000_000_000,
@@ -95,6 +98,7 @@ import Worklist
         let first = AppDriver(state: Self.sequentialState(), store: store, ai: Self.wristAI)
         first.key(.enter)
         first.key(.char("o")); first.keys("2"); first.key(.enter)
+        first.key(.char("c")); first.keys("3"); first.key(.enter)
         first.key(.char("S"))
         first.key(.char("q"))
         #expect(try store.statuses(reader: "dr.a")["EXT-1"] == .inProgress)

@@ -94,6 +94,8 @@ struct BenchReadingCommand: ParsableCommand {
             // study's decode, resample, window and first frame (what the reader waits for after S).
             var next: [Double] = []
             while let from = state.study?.study.id, lib.studies.count > next.count + 1 {
+                // Findings left pending: the first S asks (not timed), the second signs.
+                if (state.study?.pendingCount ?? 0) > 0 { apply(.sign) }
                 let start = DispatchTime.now().uptimeNanoseconds
                 apply(.sign)
                 _ = AppView.render(state, size: screen, theme: theme)

@@ -3,8 +3,10 @@ import ReaderStudy
 import Worklist
 
 /// One reader's current session of an experiment, ready for the reading
-/// screen: the cases left, in the assigned order, each with its arm. A session
-/// whose washout has not passed is refused with the date it opens.
+/// screen: every case of the session in the assigned order, each with its arm
+/// (signed ones included, so progress reads "3 of 24" after a resume, not
+/// "1 of 22"; the ledger's statuses mark them signed). A session whose washout
+/// has not passed is refused with the date it opens.
 struct ExperimentSession {
     let context: ExperimentContext
     let session: ReadingSession
@@ -24,7 +26,7 @@ struct ExperimentSession {
         for s in library.studies { byId[s.id] = s }
         var entries: [LibraryEntry] = []
         var arms: [String: StudyArm] = [:]
-        for a in session.remaining {
+        for a in context.table.rows(reader: reader, session: session.session) {
             guard let study = byId[a.caseID] else {
                 throw ExperimentCommandError.library(field: a.caseID, problem: "the experiment's case is not in the library \(context.libraryPath ?? "")")
             }

@@ -47,7 +47,7 @@ struct PracticeReadCommand: ParsableCommand {
             var env = AppEnvironment(
                 reader: me, store: LedgerReadStore(ledger: ledger), clock: SystemReadClock(), appSession: UUID().uuidString,
                 renderImage: { try renderer.render($0) },
-                runModels: { study in try engine.run(study).map(AIResult.init) })
+                runModels: { study in try engine.run(study).map { AIResult($0, study: study) } })
             env.feedback = FeedbackSource(
                 reference: { study in
                     try ExperimentTruth.load(library: studies, caseIDs: [study.id]).cases[study.id]?.referenceValues ?? [:]

@@ -85,7 +85,7 @@ struct ReadCommand: ParsableCommand {
                 reader: readerId, store: store, clock: SystemReadClock(), appSession: UUID().uuidString,
                 renderImage: { try renderer.render($0) },
                 runModels: { study in
-                    try engine.run(study).map(AIResult.init)
+                    try engine.run(study).map { AIResult($0, study: study) }
                 })
             return (state, env, theme, entries)
         }
