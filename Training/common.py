@@ -69,9 +69,12 @@ def normalise(x, mean, std):
 class Net:
     """Runs layers either on JAX arrays (mode 'jax') or as ONNX nodes on tensor names (mode 'onnx')."""
 
-    def __init__(self, params, mode="jax"):
+    def __init__(self, params, mode="jax", bn_state=None, train=False):
         self.p, self.mode = params, mode
         self.nodes, self.inits, self.n = [], [], 0
+        # BatchNorm: running statistics (name -> (mean, var)); in training, batch statistics are used
+        # and recorded in self.batch_stats for the caller to fold into the running ones.
+        self.bn_state, self.train, self.batch_stats = bn_state or {}, train, {}
 
     # -- onnx plumbing
     def _name(self, base):
@@ -104,6 +107,31 @@ class Net:
         if b is not None:
             ins.append(self._const(name + ".b", np.asarray(b, np.float32)))
         return self._node("Conv", ins, out, kernel_shape=[k, k], strides=[stride, stride], pads=[pad] * 4)
+
+    def conv_bn(self, x, name, stride=1, eps=1e-5):
+        """Conv (no bias) + BatchNorm. Training: batch statistics; eval: running ones; ONNX: one Conv
+        with the BatchNorm folded in (w * g / sqrt(v + eps), beta - m * g / sqrt(v + eps))."""
+        import jax
+        g, beta = self.p[name + ".g"], self.p[name + ".beta"]
+        if self.mode == "jax":
+            w = self.p[name + ".w"]; k = w.shape[-1]; pad = k // 2
+            y = jax.lax.conv_general_dilated(x, w, (stride, stride), [(pad, pad), (pad, pad)],
+                                             dimension_numbers=("NCHW", "OIHW", "NCHW"))
+            if self.train:
+                m, v = y.mean(axis=(0, 2, 3)), y.var(axis=(0, 2, 3))
+                self.batch_stats[name] = (m, v)
+            else:
+                m, v = self.bn_state[name]
+            return (y - m[None, :, None, None]) * (g / (v + eps) ** 0.5)[None, :, None, None] + beta[None, :, None, None]
+        m, v = (np.asarray(a, np.float64) for a in self.bn_state[name])
+        sc = np.asarray(g, np.float64) / np.sqrt(v + eps)
+        w = np.asarray(self.p[name + ".w"], np.float64) * sc[:, None, None, None]
+        b = np.asarray(beta, np.float64) - m * sc
+        folded = Net({name + ".w": w.astype(np.float32), name + ".b": b.astype(np.float32)}, mode="onnx")
+        folded.nodes, folded.inits, folded.n = self.nodes, self.inits, self.n
+        out = folded.conv(x, name, stride)
+        self.n = folded.n
+        return out
 
     def relu(self, x):
         import jax.numpy as jnp
@@ -210,17 +238,22 @@ class Init:
             import jax.numpy as jnp
             self.p[name + ".b"] = jnp.zeros((cout,))
 
+    def conv_bn(self, name, cin, cout, k=3):
+        import jax.numpy as jnp
+        self.p[name + ".w"] = he(self._k(), (cout, cin, k, k), cin * k * k)
+        self.p[name + ".g"] = jnp.ones((cout,)); self.p[name + ".beta"] = jnp.zeros((cout,))
+
     def dense(self, name, din, dout, scale=1.0):
         import jax.numpy as jnp
         self.p[name + ".w"] = he(self._k(), (din, dout), din) * scale
         self.p[name + ".b"] = jnp.zeros((dout,))
 
 
-def export(forward, params, inputs, outputs, path, doc):
+def export(forward, params, inputs, outputs, path, doc, bn_state=None):
     """inputs: [(name, shape)], outputs: [(name, shape)]; forward(net, *input_names) must name its outputs."""
     import onnx
     from onnx import helper, TensorProto
-    net = Net({k: np.asarray(v) for k, v in params.items()}, mode="onnx")
+    net = Net({k: np.asarray(v) for k, v in params.items()}, mode="onnx", bn_state=bn_state)
     forward(net, *[n for n, _ in inputs])
     graph = helper.make_graph(net.nodes, os.path.basename(os.path.dirname(path)),
                               [helper.make_tensor_value_info(n, TensorProto.FLOAT, s) for n, s in inputs],

@@ -23,7 +23,10 @@ import Testing
             let got = try #require(out[name], "no output \(name)")
             #expect(got.shape == expected.shape, "\(name): \(got.shape) vs \(expected.shape)")
             let diff = zip(got.floats, expected.floats).map { abs($0 - $1) }.max() ?? .infinity
-            #expect(diff <= 1e-4, "\(name): max abs diff \(diff)")
+            // Absolute 1e-4 plus 1e-5 of the output's scale: the CAM reaches ~70, where float32
+            // summation order alone moves values by ~1e-4 (the expected outputs are float64 JAX).
+            let scale = expected.floats.map { abs($0) }.max() ?? 0
+            #expect(diff <= 1e-4 + 1e-5 * scale, "\(name): max abs diff \(diff) (scale \(scale))")
         }
         // The card's contract: logit = mean(cam) + bias, so the CAM is the logit's own spatial split.
         let cam = try #require(out["cam"]), logit = try #require(out["logit"])
