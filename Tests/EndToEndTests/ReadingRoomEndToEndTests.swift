@@ -67,9 +67,16 @@ import Testing
         try tmux.send("Enter")
         try tmux.waitFor("not for clinical use")   // the AI's findings are on screen
         try tmux.waitFor(" saved")
-        let rows = try tmux.screen().split(separator: "\n", omittingEmptySubsequences: false)
         // Rows 2…33 are the image pane's inside (title row 0, box top 1, box bottom 34, status 35).
-        let imageRows = rows.indices.filter { rows[$0].contains("▀") }
+        // A capture can fall between curses' repaint and the image's raw rows (seen under the
+        // load of the full suite), so give the image a moment to be back before judging where it is.
+        var imageRows: [Int] = []
+        for _ in 0..<50 {
+            let rows = try tmux.screen().split(separator: "\n", omittingEmptySubsequences: false)
+            imageRows = rows.indices.filter { rows[$0].contains("▀") }
+            if !imageRows.isEmpty { break }
+            usleep(100_000)
+        }
         #expect(imageRows.first == 2 && imageRows.last == 33 && imageRows.count == 32, "image rows \(imageRows)")
         try tmux.send("q")
         try tmux.waitFor("LIGHTBOX-EXITED-0")
