@@ -12,16 +12,7 @@ import Testing
         let bin = try #require(LightboxBinary.path)
         let dir = TempDirectory()
         defer { dir.remove() }
-        let samples = SharedReference.packageRoot.appendingPathComponent("SampleStudies").path
-        let lib = dir.file("lib")
-        try FileManager.default.createDirectory(atPath: lib, withIntermediateDirectories: true)
-        for name in try FileManager.default.contentsOfDirectory(atPath: samples) where name.contains("extremity") {
-            try FileManager.default.copyItem(atPath: samples + "/" + name, toPath: lib + "/" + name)
-        }
-        let db = dir.file("ledger.sqlite")
-        let create = try LightboxBinary.run(["experiment", "create", "wr", "--library", lib, "--readers", "amy,bo",
-                                             "--arms", "unaided,aided", "--design", "crossover", "--seed", "3", "--db", db])
-        #expect(create.status == 0, "\(create.stderr)")
+        let (lib, db) = try Self.extremityCrossover(in: dir)
 
         let tmux = try TmuxSession(command: "'\(bin)' read --experiment wr --reader amy --db '\(db)' --graphics halfblock",
                                    width: 120, height: 30)
@@ -72,16 +63,7 @@ import Testing
         let bin = try #require(LightboxBinary.path)
         let dir = TempDirectory()
         defer { dir.remove() }
-        let samples = SharedReference.packageRoot.appendingPathComponent("SampleStudies").path
-        let lib = dir.file("lib")
-        try FileManager.default.createDirectory(atPath: lib, withIntermediateDirectories: true)
-        for name in try FileManager.default.contentsOfDirectory(atPath: samples) where name.contains("extremity") {
-            try FileManager.default.copyItem(atPath: samples + "/" + name, toPath: lib + "/" + name)
-        }
-        let db = dir.file("ledger.sqlite")
-        let create = try LightboxBinary.run(["experiment", "create", "wr", "--library", lib, "--readers", "amy,bo",
-                                             "--arms", "unaided,aided", "--design", "crossover", "--seed", "3", "--db", db])
-        #expect(create.status == 0, "\(create.stderr)")
+        let (lib, db) = try Self.extremityCrossover(in: dir)
         let command = "'\(bin)' read --experiment wr --reader amy --db '\(db)' --graphics halfblock"
         do {
             let tmux = try TmuxSession(command: command, width: 120, height: 30)
@@ -110,5 +92,21 @@ import Testing
         try tmux.waitFor("LIGHTBOX-EXITED-0")
         let reads = try LedgerStore(path: db, readOnly: true).signedReads(reader: "amy")
         #expect(reads.count == 2)
+    }
+
+    /// The eight sample extremity studies in their own library, and a two-reader
+    /// crossover "wr" (amy, bo; seed 3) over them in a fresh ledger.
+    static func extremityCrossover(in dir: TempDirectory) throws -> (library: String, db: String) {
+        let samples = SharedReference.packageRoot.appendingPathComponent("SampleStudies").path
+        let lib = dir.file("lib")
+        try FileManager.default.createDirectory(atPath: lib, withIntermediateDirectories: true)
+        for name in try FileManager.default.contentsOfDirectory(atPath: samples) where name.contains("extremity") {
+            try FileManager.default.copyItem(atPath: samples + "/" + name, toPath: lib + "/" + name)
+        }
+        let db = dir.file("ledger.sqlite")
+        let create = try LightboxBinary.run(["experiment", "create", "wr", "--library", lib, "--readers", "amy,bo",
+                                             "--arms", "unaided,aided", "--design", "crossover", "--seed", "3", "--db", db])
+        #expect(create.status == 0, "\(create.stderr)")
+        return (lib, db)
     }
 }
