@@ -14,6 +14,9 @@ enum IdentifyingDICOM {
         var accession: String
         /// Put inside an OtherPatientIDsSequence item (a sequence cannot be blanked as text).
         var sequencePatientID: String
+        /// Put as AccessionNumber inside a RequestAttributesSequence item: an identifying value
+        /// nested in a sequence that is not itself on the identifying list.
+        var nestedAccession: String? = nil
     }
 
     /// `modality` goes in (0008,0060); `patientVR` is the VR written for patient name, ID and birth
@@ -55,6 +58,11 @@ enum IdentifyingDICOM {
         out += element(0x0028, 0x0101, "US", le16(12))
         out += element(0x0028, 0x0102, "US", le16(11))
         out += element(0x0028, 0x0103, "US", le16(0))
+        if let nested = who.nestedAccession {
+            let request = element(0x0008, 0x0050, "SH", text(nested)) + element(0x0040, 0x1001, "SH", text("RP1"))
+            let requestItem = tag(0xFFFE, 0xE000) + le32(UInt32(request.count)) + request
+            out += tag(0x0040, 0x0275) + Array("SQ".utf8) + [0, 0] + le32(UInt32(requestItem.count)) + requestItem
+        }
         var pixels: [UInt8] = []
         for y in 0..<size { for x in 0..<size { pixels += le16(UInt16((x * 4000 / size + y * 7) % 4096)) } }
         out += tag(0x7FE0, 0x0010) + Array("OW".utf8) + [0, 0] + le32(UInt32(pixels.count)) + pixels

@@ -13,18 +13,20 @@ import Testing
     static let people = [
         IdentifyingDICOM.Identity(patientName: "Zyxwarth^Quilliam^Ottoline", patientID: "QXPID-7731-ZZ", birthDate: "19230417",
                                   otherPatientIDs: "OTHQX-99017", institution: "Sankt Ylvrahus Klinik",
-                                  referringPhysician: "Drovnik^Esmeralda", accession: "ACQ5550199X", sequencePatientID: "SEQQX-44120"),
+                                  referringPhysician: "Drovnik^Esmeralda", accession: "ACQ5550199X", sequencePatientID: "SEQQX-44120",
+                                  nestedAccession: "NESTQX-31337"),
         IdentifyingDICOM.Identity(patientName: "Brumbelow^Kestrina", patientID: "QXPID-8842-YY", birthDate: "19190923",
                                   otherPatientIDs: "OTHQX-12345", institution: "Fjellvik Orthopaedic Hospice",
-                                  referringPhysician: "Pelloquin^Aurelius", accession: "ACQ5550277Y", sequencePatientID: "SEQQX-98765"),
+                                  referringPhysician: "Pelloquin^Aurelius", accession: "ACQ5550277Y", sequencePatientID: "SEQQX-98765",
+                                  nestedAccession: "NESTQX-42424"),
     ]
 
     /// Whole values and the rarer parts of them (a name printed as "Quilliam Zyxwarth" is still a leak).
     static var sentinels: [String] {
-        var out: [String] = ["Ylvrahus", "Fjellvik", "QXPID", "OTHQX", "SEQQX", "ACQ5550"]
+        var out: [String] = ["Ylvrahus", "Fjellvik", "QXPID", "OTHQX", "SEQQX", "ACQ5550", "NESTQX"]
         for p in people {
             let whole: [String] = [p.patientName, p.patientID, p.birthDate, p.otherPatientIDs, p.institution,
-                                   p.referringPhysician, p.accession, p.sequencePatientID]
+                                   p.referringPhysician, p.accession, p.sequencePatientID] + (p.nestedAccession.map { [$0] } ?? [])
             out += whole
             out += p.patientName.split(separator: "^").map(String.init)
             out += p.referringPhysician.split(separator: "^").map(String.init)

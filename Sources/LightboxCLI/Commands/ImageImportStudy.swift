@@ -78,7 +78,18 @@ struct ImportStudy {
                 drop.insert(element.tag)
             }
         }
+        // An identifying value nested in a sequence that is not itself on the list (an AccessionNumber
+        // inside a RequestAttributesSequence, say) cannot be blanked in place without re-encoding the
+        // item lengths; the reading room needs no such sequence, so the whole sequence goes.
+        for element in file.dataSet.elements where drop.contains(element.tag) == false && blank[element.tag] == nil {
+            if let items = element.items, items.contains(where: Self.carriesIdentifier) { drop.insert(element.tag) }
+        }
         return (blank, drop)
+    }
+
+    /// Whether an item holds an identifying attribute at any depth.
+    static func carriesIdentifier(_ item: DataSet) -> Bool {
+        item.elements.contains { Tag.identifying.contains($0.tag) || ($0.items?.contains(where: carriesIdentifier) ?? false) }
     }
 
     /// The Lightbox kind of a study, or why it is not one: Lightbox reads hand and extremity
