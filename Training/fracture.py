@@ -167,6 +167,9 @@ def main():
     ap.add_argument("--minutes", type=float, default=30, help="crop phase (wall clock)")
     ap.add_argument("--whole-minutes", type=float, default=8, help="whole-image phase (wall clock)")
     ap.add_argument("--lr", type=float, default=1e-3)
+    ap.add_argument("--whole-lr", type=float, default=None, help="whole-image phase (default: --lr / 3)")
+    ap.add_argument("--out", default=None, help="export folder (default: Models/fracture-phantom)")
+    ap.add_argument("--card-version", default="0.3.0")
     ap.add_argument("--from-npz", default=None, help="start from the weights an earlier run saved (with --minutes 0 --whole-minutes 0: only refit the head and export)")
     ap.add_argument("--steps-crop", type=int, default=0); ap.add_argument("--steps-whole", type=int, default=0)
     ap.add_argument("--minutes-trained", type=float, default=0, help="(--from-npz of a file without its meta) for the card")
@@ -262,9 +265,11 @@ def main():
         bn = recalibrate(params, rng.choice(len(Yt), min(256, len(Yt)), replace=False))
         ai, as_, *_ = evaluate(params)
         print(f"after crops: {crop_it} steps {crop_s/60:.1f} min  val AUROC image {ai:.3f} study {as_:.3f}", flush=True)
+        # A checkpoint to fall back on (--from-npz) if the whole-image phase makes the held-out set worse.
+        save_npz(os.path.join(C.DATA, f"{NAME}-crops.npz"), params, bn, crop_it=crop_it, wit=0, crop_s=crop_s, whole_s=0)
 
     timer = C.Timer(a.whole_minutes * 60); wit = 0
-    wlr = a.lr / 3
+    wlr = a.whole_lr if a.whole_lr is not None else a.lr / 3
     while timer.left() > 0:
         idx = rng.integers(0, len(Yt), a.whole_batch)
         x, t = augment(rng, Xt[idx], Tt[idx])
@@ -309,7 +314,7 @@ def main():
     print(f"FINAL crop {crop_it} steps {crop_s/60:.1f} min + whole {wit} steps {whole_s/60:.1f} min  "
           f"val AUROC image {ai:.3f} study {as_:.3f} sens {sens:.3f} spec {spec:.3f}", flush=True)
 
-    folder = os.path.join(C.ROOT, "Models", NAME); path = os.path.join(folder, "model.onnx")
+    folder = a.out or os.path.join(C.ROOT, "Models", NAME); os.makedirs(folder, exist_ok=True); path = os.path.join(folder, "model.onnx")
     pn = {k: np.asarray(v, np.float32) for k, v in params.items()}
     size = C.export(forward, pn, [("image", [1, 1, H, W])], [("logit", [1, 1]), ("cam", [1, 1, H // CELL, W // CELL])],
                     path, "fracture-phantom: trained on phantoms — not for clinical use", bn_state=bn)
@@ -319,7 +324,7 @@ def main():
     eng = C.check_engine(path, {"image": x0}, ort)
     print(f"export {size/1e6:.2f} MB  jax-vs-onnxruntime {diffs}  engine-vs-onnxruntime {eng}")
     C.write_card(folder, {
-        "formatVersion": 1, "name": NAME, "version": "0.2.0", "task": "fracture",
+        "formatVersion": 1, "name": NAME, "version": a.card_version, "task": "fracture",
         "appliesTo": {"kinds": ["extremity"], "modalities": ["CR", "DX"]},
         "input": {"name": "image", "height": H, "width": W, "channels": 1, "window": "default", "resize": "letterbox",
                   "normalisation": {"mean": MEAN, "std": STD}},
