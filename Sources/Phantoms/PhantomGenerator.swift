@@ -1,3 +1,5 @@
+import Common
+
 /// Entry point: batches of phantom studies from one seed. Each study's seed is derived
 /// from `(seed, kind, index)`, so any one study can be regenerated alone.
 public struct PhantomGenerator: Sendable {

@@ -1,3 +1,5 @@
+import Common
+
 /// Deterministic generator for phantoms: xoshiro256** seeded through SplitMix64.
 ///
 /// Written here rather than using Swift's `SystemRandomNumberGenerator` because every
@@ -94,17 +96,4 @@ public struct PhantomRandom: Sendable {
     public mutating func pick<T>(_ items: [T]) -> T { items[int(in: 0...(items.count - 1))] }
 
     private func rotl(_ x: UInt64, _ k: UInt64) -> UInt64 { (x << k) | (x >> (64 - k)) }
-}
-
-/// SplitMix64 (Steele, Lea, Flood 2014): used only to expand a seed into xoshiro state.
-public struct SplitMix64: Sendable {
-    public var state: UInt64
-    public init(state: UInt64) { self.state = state }
-    public mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
 }

@@ -1,3 +1,5 @@
+import Common
+
 /// xoshiro256** 1.0 (Blackman & Vigna 2018, reference `xoshiro256starstar.c`),
 /// with unbiased bounded draws (Lemire 2019) and a Fisher–Yates shuffle, so that
 /// a shuffle depends only on the seed, never on the Swift standard library.

@@ -1,4 +1,5 @@
 import Testing
+import Common
 @testable import Phantoms
 
 @Suite struct PhantomRandomTests {

@@ -1,4 +1,5 @@
 /// SplitMix64 (Steele, Lea & Flood, OOPSLA 2014): seeds xoshiro from one 64-bit value.
+/// Its own copy of Common's: the Statistics target depends on nothing (issue 8).
 public struct SplitMix64: RandomNumberGenerator, Sendable {
     private var state: UInt64
     public init(seed: UInt64) { state = seed }
