@@ -150,7 +150,7 @@ struct ExplicitLE {
     }
 
     @Test func randomCorruptionNeverCrashes() throws {
-        var rng = SplitMix(seed: 2026)
+        var rng = SplitMix64(seed: 2026)
         for name in ["ct_explicit_le.dcm", "ct_implicit_le.dcm", "ct_deflated.dcm", "cr_multiframe_rle.dcm", "no_meta_8bit.dcm"] {
             let good = try Fixtures.bytes(name)
             for _ in 0..<400 {

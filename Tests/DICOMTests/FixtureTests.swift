@@ -102,7 +102,7 @@ enum Fixtures {
         #expect(throws: InflateError.self) { try Inflate.raw([0x07]) }  // final block of type 3
         #expect(throws: InflateError.self) { try Inflate.raw([0x01, 0x05, 0x00, 0x00, 0x00]) }  // stored length ≠ ~nlength
         // Random corruption: either an error or some output, never a trap.
-        var rng = SplitMix(seed: 99)
+        var rng = SplitMix64(seed: 99)
         for _ in 0..<300 {
             var bad = stream
             for _ in 0..<3 { bad[Int(rng.next() % UInt64(bad.count))] ^= UInt8(truncatingIfNeeded: rng.next() | 1) }
@@ -118,18 +118,5 @@ enum Fixtures {
             out.append(UInt8(String(decoding: [a, b], as: UTF8.self), radix: 16)!)
         }
         return out
-    }
-}
-
-/// Deterministic generator for corruption tests.
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -1,3 +1,4 @@
+import Common
 import Foundation
 import Ledger
 import ReaderStudy
@@ -18,7 +19,7 @@ import Testing
         defer { dir.remove() }
         let db = dir.file("ledger.sqlite")
         let kills = ProcessInfo.processInfo.environment["LIGHTBOX_SLOW"] == "1" ? 500 : 20
-        var rng = SplitMix(seed: 20261128)
+        var rng = SplitMix64(seed: 20261128)
         var signedBefore: [Int64: String] = [:]
         var survived = 0
         for round in 0..<kills {
@@ -80,18 +81,5 @@ import Testing
         }
         #expect(resumed > 0, "no read was interrupted and resumed: the kill points never hit a read in progress")
         print("crash safety: \(kills) SIGKILLs survived, \(signedBefore.count) signed reads intact, \(resumed) interrupted reads timed without their crash gaps")
-    }
-}
-
-/// A tiny seeded generator so kill points are reproducible.
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

@@ -1,3 +1,4 @@
+import Common
 import Testing
 @testable import Inference
 
@@ -134,17 +135,11 @@ import Testing
     }
 }
 
-/// SplitMix64: reproducible randomness for tests.
+/// Reproducible randomness for tests, on Common's SplitMix64.
 struct TestRandom {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
+    var generator: SplitMix64
+    init(seed: UInt64) { generator = SplitMix64(seed: seed) }
+    mutating func next() -> UInt64 { generator.next() }
     mutating func int(_ bound: Int) -> Int { bound <= 0 ? 0 : Int(next() % UInt64(bound)) }
     mutating func float() -> Float { Float(next() >> 40) / Float(1 << 24) * 2 - 1 }
     mutating func floats(_ n: Int) -> [Float] { (0..<n).map { _ in float() } }
