@@ -174,6 +174,7 @@ def main():
     ap.add_argument("--steps-crop", type=int, default=0); ap.add_argument("--steps-whole", type=int, default=0)
     ap.add_argument("--minutes-trained", type=float, default=0, help="(--from-npz of a file without its meta) for the card")
     ap.add_argument("--head-images", type=int, default=1600, help="training images for the head refit")
+    ap.add_argument("--recalibrate", action="store_true", help="(--from-npz of a crop-phase checkpoint) recompute BatchNorm statistics on whole images")
     ap.add_argument("--batch", type=int, default=24); ap.add_argument("--whole-batch", type=int, default=6)
     ap.add_argument("--train-dir", default=f"{C.DATA}/ext-half-train-{TRAIN_SEED}")
     ap.add_argument("--val-dir", default=f"{C.DATA}/ext-half-val-{VAL_SEED}")
@@ -260,6 +261,8 @@ def main():
         if it % 500 == 0:
             ai, as_, *_ = evaluate(params)
             print(f"  val AUROC image {ai:.3f} study {as_:.3f}", flush=True)
+            # A long run can be cut short: this checkpoint (--from-npz ... --recalibrate) is exportable.
+            save_npz(os.path.join(C.DATA, f"{NAME}-checkpoint.npz"), params, bn, crop_it=it, wit=0, crop_s=timer.elapsed(), whole_s=0)
     crop_s, crop_it = timer.elapsed(), it
     if a.minutes > 0:
         bn = recalibrate(params, rng.choice(len(Yt), min(256, len(Yt)), replace=False))
@@ -278,7 +281,7 @@ def main():
         if wit % 50 == 0:
             print(f"whole step {wit} loss {float(l):.4f}  {timer.elapsed():.0f}s", flush=True)
     whole_s = timer.elapsed()
-    if a.minutes > 0 or a.whole_minutes > 0:
+    if a.minutes > 0 or a.whole_minutes > 0 or a.recalibrate:
         bn = recalibrate(params, rng.choice(len(Yt), min(400, len(Yt)), replace=False))
     if a.from_npz:   # steps and minutes of the run(s) before this one, for the card
         crop_it += int(meta.get("crop_it", a.steps_crop)); wit += int(meta.get("wit", a.steps_whole))
@@ -296,7 +299,7 @@ def main():
     Ft, Fv = gap_features(params, Xt[sub]), gap_features(params, Xv)
     mu, sd = Ft.mean(0), Ft.std(0) + 1e-6
     best = None
-    for lam in (1e-3, 1e-2, 1e-1, 1.0):
+    for lam in (1e-4, 1e-3, 1e-2, 1e-1, 1.0):
         w, b = logistic((Ft - mu) / sd, Yt[sub], lam)
         zv = ((Fv - mu) / sd) @ w + b
         av = auroc(Yv, zv)
