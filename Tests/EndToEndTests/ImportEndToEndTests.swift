@@ -83,4 +83,36 @@ import Testing
             #expect(!everything.contains(identifier), "\(identifier) leaked")
         }
     }
+
+    /// A PNG carries no modality or sex: `--modality` and `--sex` say them, so a radiograph model
+    /// (CR/DX on its card) runs on an imported PNG hand; without them it does not apply.
+    @Test func pngModalityAndSexLetTheModelsRun() throws {
+        let root = SharedReference.packageRoot.path
+        let dir = TempDirectory()
+        defer { dir.remove() }
+        let hand = try #require(try FileManager.default.contentsOfDirectory(atPath: root + "/SampleStudies")
+            .sorted().first { $0.contains("hand") })
+        for name in ["plain", "dx"] {
+            try FileManager.default.createDirectory(atPath: dir.file("\(name)/hand-\(name)"), withIntermediateDirectories: true)
+            try FileManager.default.copyItem(atPath: root + "/SampleStudies/\(hand)/images/1.png", toPath: dir.file("\(name)/hand-\(name)/1.png"))
+        }
+        let plain = try LightboxBinary.run(["import", dir.file("plain"), "--library", dir.file("lib-plain")])
+        let dx = try LightboxBinary.run(["import", dir.file("dx"), "--library", dir.file("lib-dx"), "--modality", "DX", "--sex", "F"])
+        #expect(plain.status == 0 && dx.status == 0, "\(plain.stderr) \(dx.stderr)")
+        #expect(plain.stdout.contains("hand OT HAND") && dx.stdout.contains("hand DX HAND"), "\(plain.stdout) \(dx.stdout)")
+
+        func infer(_ lib: String) throws -> String {
+            let study = try #require(try FileManager.default.contentsOfDirectory(atPath: lib).first { !$0.hasPrefix(".") })
+            let r = try LightboxBinary.run(["infer", lib + "/" + study, "--models", root + "/Models"])
+            #expect(r.status == 0, "\(r.stderr)")
+            return r.stdout
+        }
+        #expect(try infer(dir.file("lib-plain")).contains("no installed model applies to hand studies of modality OT"))
+        let out = try infer(dir.file("lib-dx"))
+        #expect(out.contains("boneage-phantom") && out.contains("bone age"), "\(out)")
+
+        let bad = try LightboxBinary.run(["import", dir.file("dx"), "--library", dir.file("lib-bad"), "--modality", "XR"])
+        #expect(bad.status != 0 && bad.stderr.contains("--modality") && bad.stderr.contains("XR"), "\(bad.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: dir.file("lib-bad")), "a refused import writes nothing")
+    }
 }

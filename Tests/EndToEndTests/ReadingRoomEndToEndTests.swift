@@ -68,13 +68,16 @@ import Testing
         try tmux.waitFor("not for clinical use")   // the AI's findings are on screen
         try tmux.waitFor(" saved")
         // Rows 2…33 are the image pane's inside (title row 0, box top 1, box bottom 34, status 35).
-        // A capture can fall between curses' repaint and the image's raw rows (seen under the
-        // load of the full suite), so give the image a moment to be back before judging where it is.
+        // A capture can fall between curses' repaint and the image's raw rows, or halfway through
+        // writing those rows (both seen under the load of the full suite), so judge the image only
+        // once two captures 100 ms apart agree on where it is.
         var imageRows: [Int] = []
+        var previous: [Int] = [-1]
         for _ in 0..<50 {
             let rows = try tmux.screen().split(separator: "\n", omittingEmptySubsequences: false)
             imageRows = rows.indices.filter { rows[$0].contains("▀") }
-            if !imageRows.isEmpty { break }
+            if !imageRows.isEmpty && imageRows == previous { break }
+            previous = imageRows
             usleep(100_000)
         }
         #expect(imageRows.first == 2 && imageRows.last == 33 && imageRows.count == 32, "image rows \(imageRows)")

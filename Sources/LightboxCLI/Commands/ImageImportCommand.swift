@@ -25,15 +25,27 @@ struct ImageImportCommand: ParsableCommand {
     var kind: String?
     @Option(help: "Body part for PNG folders, e.g. HAND, WRIST, LSPINE (default: guessed from the folder name).")
     var bodyPart: String?
+    @Option(help: "Modality for PNG folders: CR, DX, MR, CT or OT (default OT). Models state the modalities they apply to (radiograph models: CR, DX).")
+    var modality: String = "OT"
+    @Option(help: "Patient sex for PNG folders: F, M or O (default O, unknown; bone age is then read without a sex-specific standard).")
+    var sex: String = "O"
 
     func run() throws {
         try reportingErrors {
             if let kind, !["hand", "extremity", "spine"].contains(kind) {
                 throw ImportError(coordinates: "--kind", problem: "must be hand, extremity or spine, not \(kind)")
             }
+            guard ["CR", "DX", "MR", "CT", "OT"].contains(modality) else {
+                throw ImportError(coordinates: "--modality", problem: "must be CR, DX, MR, CT or OT, not \(modality)")
+            }
+            guard ["F", "M", "O"].contains(sex) else {
+                throw ImportError(coordinates: "--sex", problem: "must be F, M or O, not \(sex)")
+            }
             let files = try ImportScanner.files(in: inputs)
             let key = try ImportWriter.pseudonymKey(library: library)
             var planner = ImportPlanner(key: key, pngKind: kind, pngBodyPart: bodyPart)
+            planner.pngModality = modality
+            planner.pngSex = sex
             let progress = ProgressBar(total: files.count)
             for (i, path) in files.enumerated() {
                 planner.add(path)

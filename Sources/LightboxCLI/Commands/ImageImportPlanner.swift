@@ -30,6 +30,10 @@ struct ImportPlanner {
     let key: [UInt8]
     let pngKind: String?
     let pngBodyPart: String?
+    /// PNG files carry no modality or patient sex; without these a model card that applies to CR/DX
+    /// radiographs does not run on them, and bone age has no sex to read against.
+    var pngModality = "OT"
+    var pngSex = "O"
 
     /// What grouping and study.json need from a DICOM file (not its bytes).
     private struct DicomImage {
@@ -152,8 +156,8 @@ struct ImportPlanner {
                 continue
             }
             studies.append(ImportStudy(
-                id: id, kind: kind, modality: "OT", bodyPart: guessedPart,
-                pseudoId: pseudonym("P", "png:" + folder), sex: "O", ageMonths: nil,
+                id: id, kind: kind, modality: pngModality, bodyPart: guessedPart,
+                pseudoId: pseudonym("P", "png:" + folder), sex: pngSex, ageMonths: nil,
                 series: [.init(id: "1", description: name, view: "", images: images.map { ($0, "png") })]))
         }
         return Plan(studies: studies, skipped: skipped)
