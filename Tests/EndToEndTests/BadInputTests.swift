@@ -35,6 +35,13 @@ import Testing
                       "--db \(inMissingFolder): folder \(dir.file("no-such-folder")) does not exist "
                       + "(create it first; only the default ledger folder is made for you)")
         #expect(!FileManager.default.fileExists(atPath: dir.file("no-such-folder")))
+        // The reading room (clinical mode) and practice refuse it the same way, before any screen.
+        for command in [["read", "--library", lib], ["practice", "--library", lib]] {
+            expectOneLine(try LightboxBinary.run(command + ["--reader", "amy", "--db", inMissingFolder]),
+                          "--db \(inMissingFolder): folder \(dir.file("no-such-folder")) does not exist "
+                          + "(create it first; only the default ledger folder is made for you)")
+            #expect(!FileManager.default.fileExists(atPath: dir.file("no-such-folder")), "\(command[0]) created the folder")
+        }
         let absent = dir.file("absent.sqlite")
         for command in [["experiment", "show", "x"], ["experiment", "report", "x"], ["export", "x", "--format", "long", "--out", dir.file("o.csv")]] {
             expectOneLine(try LightboxBinary.run(command + ["--db", absent]),
@@ -59,6 +66,22 @@ import Testing
         #expect(none.status == 0 && none.stdout == "practice of uma: 0 signed case(s)\n", "\(none.stderr)")
         expectOneLine(try review("tina"), "--library: 1 practice read(s) to score need the study library they came from (its references); "
                       + "pass --library DIR (the default SampleStudies is not in this folder)")
+    }
+
+    /// Without a terminal (a pipe, cron, `ssh host lightbox` without -t) the screens used to start
+    /// curses on end-of-file input and spin at 100 % CPU; now one line says what is needed.
+    @Test func screensWithoutATerminalSaySo() throws {
+        let dir = TempDirectory()
+        defer { dir.remove() }
+        let lib = SharedReference.packageRoot.appendingPathComponent("SampleStudies").path
+        let image = lib + "/ph-hand-353a226bebbc784b/images/1.png"
+        let need = "needs a terminal: standard input and output must both be one (over ssh: ssh -t HOST lightbox …)"
+        expectOneLine(try LightboxBinary.run(["read", "--library", lib, "--reader", "amy", "--db", dir.file("l.sqlite")]), "read: " + need)
+        expectOneLine(try LightboxBinary.run(["practice", "--library", lib, "--reader", "amy", "--db", dir.file("l.sqlite")]), "practice: " + need)
+        expectOneLine(try LightboxBinary.run(["view", image]), "view: " + need)
+        // The arguments are still checked first: a bad theme is named, not the missing terminal.
+        let theme = try LightboxBinary.run(["view", image, "--theme", "neon"])
+        #expect(theme.status == 2 && theme.stderr.contains("neon") && !theme.stderr.contains("terminal"), "\(theme.stderr)")
     }
 
     @Test func aFileGivenAsLibrary() throws {

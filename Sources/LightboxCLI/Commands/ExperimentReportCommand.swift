@@ -53,6 +53,7 @@ struct ExperimentReportCommand: ParsableCommand {
                     }
                     print(ReportScreenSession.snapshot(model: model, theme: theme, size: Size(width: parts[0], height: parts[1])), terminator: "")
                 } else {
+                    try TerminalRequirement.check("experiment report --tui")
                     ReportScreenSession.run(model: model, theme: theme)
                 }
                 for path in written { print("wrote \(path)") }

@@ -55,6 +55,7 @@ struct PracticeReadCommand: ParsableCommand {
                 activeSeconds: { readId in
                     try TimingRules.standard.measure(try ledger.events(read: readId).map(\.event)).active
                 })
+            try TerminalRequirement.check("practice")
             return (state, env, theme, studies.entries)
         }
         let statuses = try reportingErrors { try env.store.statuses(reader: env.reader) }

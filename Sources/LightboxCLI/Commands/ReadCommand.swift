@@ -73,9 +73,10 @@ struct ReadCommand: ParsableCommand {
                 state.ratingScale = session.context.design.ratingScale ?? .callWithConfidence
                 state.queueFlagVisibility = session.arms.mapValues { ArmPolicy(arm: $0).showQueueFlags }
             } else {
-                // The library first: a mistyped --library must not leave a new empty ledger behind.
+                // The library first: a mistyped --library must not leave a new empty ledger behind;
+                // nor may a mistyped --db folder be created (as practice and the experiment commands).
                 entries = try StudyLibrary.load(root: library).entries
-                store = LedgerReadStore(ledger: try LedgerStore(path: db ?? LedgerStore.defaultPath(environment: DataPaths.environment)))
+                store = LedgerReadStore(ledger: try LedgerStore(path: try ExperimentContext.ledgerPath(db)))
                 state = AppState(reader: readerId, libraryName: (library as NSString).lastPathComponent)
                 state.mode = .clinical
             }
@@ -87,6 +88,7 @@ struct ReadCommand: ParsableCommand {
                 runModels: { study in
                     try engine.run(study).map { AIResult($0, study: study) }
                 })
+            try TerminalRequirement.check("read")
             return (state, env, theme, entries)
         }
         let statuses = try reportingErrors { try env.store.statuses(reader: env.reader) }

@@ -35,7 +35,9 @@ struct ViewCommand: ParsableCommand {
                                          patient: .init(pseudoId: "", sex: .other, ageMonths: 0),
                                          series: [.init(id: "1", view: name, images: [file])])
             let path = URL(fileURLWithPath: file).standardizedFileURL.path
-            return (try ThemeLoader.load(self.theme, environment: DataPaths.environment),
+            let theme = try ThemeLoader.load(self.theme, environment: DataPaths.environment)
+            try TerminalRequirement.check("view")
+            return (theme,
                     Study(folder: (path as NSString).deletingLastPathComponent, manifest: manifest,
                           images: [Study.Image(seriesIndex: 0, seriesId: "1", view: name, path: path)]))
         }
