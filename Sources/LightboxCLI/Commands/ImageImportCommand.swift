@@ -43,9 +43,7 @@ struct ImageImportCommand: ParsableCommand {
             }
             let files = try ImportScanner.files(in: inputs)
             let key = try ImportWriter.pseudonymKey(library: library)
-            var planner = ImportPlanner(key: key, pngKind: kind, pngBodyPart: bodyPart)
-            planner.pngModality = modality
-            planner.pngSex = sex
+            var planner = ImportPlanner(key: key, pngKind: kind, pngBodyPart: bodyPart, pngModality: modality, pngSex: sex)
             let progress = ProgressBar(total: files.count)
             for (i, path) in files.enumerated() {
                 planner.add(path)

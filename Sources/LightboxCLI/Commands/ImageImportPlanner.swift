@@ -32,8 +32,8 @@ struct ImportPlanner {
     let pngBodyPart: String?
     /// PNG files carry no modality or patient sex; without these a model card that applies to CR/DX
     /// radiographs does not run on them, and bone age has no sex to read against.
-    var pngModality = "OT"
-    var pngSex = "O"
+    let pngModality: String
+    let pngSex: String
 
     /// What grouping and study.json need from a DICOM file (not its bytes).
     private struct DicomImage {
@@ -51,10 +51,12 @@ struct ImportPlanner {
     private var pngByFolder: [String: [String]] = [:]
     private(set) var skipped: [(String, String)] = []
 
-    init(key: [UInt8], pngKind: String?, pngBodyPart: String?) {
+    init(key: [UInt8], pngKind: String?, pngBodyPart: String?, pngModality: String = "OT", pngSex: String = "O") {
         self.key = key
         self.pngKind = pngKind
         self.pngBodyPart = pngBodyPart
+        self.pngModality = pngModality
+        self.pngSex = pngSex
     }
 
     mutating func add(_ path: String) {
