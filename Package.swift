@@ -19,11 +19,15 @@ let package = Package(
         .systemLibrary(name: "COpenBLAS", path: "Sources/COpenBLAS"),
         .systemLibrary(name: "CPNG", path: "Sources/CPNG"),
 
+        // Lightbox's own SIMD kernels in C (one function per ISA, chosen at run
+        // time); optimised even in debug builds so the tests run at speed.
+        .target(name: "CKernels", cSettings: [.unsafeFlags(["-O3", "-Wno-psabi"])]),
+
         // Pure helpers shared by every module: SHA-256, TOML subset, user messages.
         .target(name: "Common"),
         .target(name: "DICOM", dependencies: ["Common"]),
         .target(name: "Imaging", dependencies: ["Common", "DICOM", "CPNG"]),
-        .target(name: "Inference", dependencies: ["Common", "COpenBLAS"]),
+        .target(name: "Inference", dependencies: ["Common", "COpenBLAS", "CKernels"]),
         .target(name: "Findings", dependencies: ["Common", "Inference", "Imaging", "Worklist", "Statistics"]),
         .target(name: "Phantoms", dependencies: ["Common", "Imaging"]),
         .target(name: "Worklist", dependencies: ["Common", "DICOM", "Imaging"]),
@@ -56,7 +60,7 @@ let package = Package(
         .testTarget(name: "LedgerTests", dependencies: ["Ledger", "TestSupport"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "TestSupport"]),
         .testTarget(name: "ReadingAppTests", dependencies: ["ReadingApp", "TestSupport"], exclude: ["Snapshots"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["TestSupport", "Ledger", "ReaderStudy"], exclude: ["Snapshots"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["TestSupport", "Ledger", "ReaderStudy", "Inference"], exclude: ["Snapshots"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -43,6 +43,7 @@ struct Lightbox: ParsableCommand {
     static func main() {
         BLASCoreSelection.reexecIfGenericKernel()
         do {
+            _ = try reportingErrors { try KernelSelection.process.get() }
             var command = try parseAsRoot(nil)
             try command.run()
         } catch {

@@ -28,7 +28,8 @@ import Testing
         let d = BLASDiagnostics.current()
         #expect(!d.coreName.isEmpty && d.coreName != "unknown")
         #expect(d.config.contains("OpenBLAS"))
-        #expect(d.lines.first?.hasPrefix("blas core: ") == true)
+        #expect(d.lines.first?.hasPrefix("kernel variant: \(KernelSelection.variant.rawValue) (this CPU runs: ") == true)
+        #expect(d.lines.contains { $0.hasPrefix("blas core: ") })
     }
 }
 

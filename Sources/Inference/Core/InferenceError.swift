@@ -21,6 +21,8 @@ public enum InferenceError: Error, Equatable, Sendable {
     case badInput(name: String, reason: String)
     /// A .npy file that cannot be read.
     case badNpy(reason: String)
+    /// A kernel variant that is unknown or that this CPU cannot run.
+    case kernelVariant(name: String, reason: String)
 }
 
 /// One operator the engine cannot run, with where it came from.
@@ -55,6 +57,7 @@ extension InferenceError: UserFacingError {
         case .unsupportedValueType(let name): return "graph value \(name)"
         case .badInput(let name, _): return "input \(name)"
         case .badNpy: return "npy"
+        case .kernelVariant(let name, _): return "kernel variant \(name)"
         }
     }
 
@@ -72,6 +75,7 @@ extension InferenceError: UserFacingError {
         case .unsupportedValueType: return "only tensor values are supported (not sequences, optionals or maps)"
         case .badInput(_, let reason): return reason
         case .badNpy(let reason): return reason
+        case .kernelVariant(_, let reason): return reason
         }
     }
 }

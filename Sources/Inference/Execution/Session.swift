@@ -17,10 +17,14 @@ public final class Session {
         public var winograd: Bool
         /// Stride-1 convolutions as accumulated GEMMs over a padded input, no im2col.
         public var shiftedConvolutions: Bool
+        /// The SIMD variant of the engine's own kernels (optimized only); every
+        /// variant gives the same bits, so this changes speed, never results.
+        public var variant: KernelVariant
 
         public init(threads: Int = 1, kernels: KernelFlavour = .optimized, rewrite: Bool = true, reuse: Bool = true, winograd: Bool = false,
-                    shiftedConvolutions: Bool = true) {
+                    shiftedConvolutions: Bool = true, variant: KernelVariant = KernelSelection.variant) {
             self.threads = threads
+            self.variant = variant
             self.shiftedConvolutions = shiftedConvolutions
             self.winograd = winograd
             self.kernels = kernels
@@ -38,6 +42,8 @@ public final class Session {
     public let options: Options
     private let arena: UnsafeMutablePointer<Float>
     private let constantStore: UnsafeMutablePointer<Float>
+    /// One packing scratch per thread for the engine's GEMM.
+    private let gemmScratch: UnsafeMutablePointer<Float>?
     private var constantOffsets: [String: Int] = [:]
     private var inputViews: [[TensorView?]] = []
     private var outputViews: [[TensorView]] = []
@@ -52,6 +58,9 @@ public final class Session {
     }
 
     public init(graph: consuming Graph, inputInfos: [String: ValueInfo], options: Options = Options()) throws {
+        guard options.kernels == .reference || options.variant.isRunnable else {
+            throw InferenceError.kernelVariant(name: options.variant.rawValue, reason: "this CPU cannot run it")
+        }
         var bound = try BoundGraph(graph: consume graph, inputs: inputInfos)
         if options.rewrite {
             bound.rewrite()
@@ -89,6 +98,13 @@ public final class Session {
             offsets[name] = total
             total += max(bound.constants[name]!.count, 1)
         }
+        if options.kernels == .optimized {
+            let floats = max(1, options.threads) * KernelGEMM.scratchFloats
+            gemmScratch = .allocate(capacity: floats)
+            gemmScratch!.initialize(repeating: 0, count: floats)
+        } else {
+            gemmScratch = nil
+        }
         constantStore = .allocate(capacity: max(total, 1))
         constantStore.initialize(repeating: 0, count: max(total, 1))
         bound.constants = [:]  // self.bound keeps the only reference
@@ -119,6 +135,7 @@ public final class Session {
     deinit {
         arena.deallocate()
         constantStore.deallocate()
+        gemmScratch?.deallocate()
     }
 
     private func pointer(_ loc: ExecutionPlan.Location) -> UnsafeMutablePointer<Float> {
@@ -152,7 +169,8 @@ public final class Session {
         if options.kernels == .optimized { BLAS.setThreads(1) }
         for (i, step) in bound.steps.enumerated() {
             let ws = plan.steps[i].workspace.map { arena + $0 } ?? arena
-            let context = ExecutionContext(threads: options.threads, kernels: options.kernels, workspace: ws)
+            let context = ExecutionContext(threads: options.threads, kernels: options.kernels, workspace: ws,
+                                           variant: options.variant, gemmScratch: gemmScratch)
             if let profile {
                 let t0 = DispatchTime.now().uptimeNanoseconds
                 step.op.execute(inputViews[i], outputViews[i], context)

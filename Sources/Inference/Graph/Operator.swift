@@ -87,4 +87,14 @@ struct ExecutionContext {
     var threads: Int
     var kernels: KernelFlavour
     var workspace: UnsafeMutablePointer<Float>
+    /// The SIMD variant of Lightbox's own kernels, and `threads` packing
+    /// scratches for them (nil when only reference kernels run).
+    var variant: KernelVariant = .generic
+    var gemmScratch: UnsafeMutablePointer<Float>? = nil
+
+    /// The convolution GEMM for this node; only optimized kernels call it.
+    var gemm: KernelGEMM {
+        guard let gemmScratch else { preconditionFailure("optimized kernels ran without GEMM scratch") }
+        return KernelGEMM(variant: variant, threads: threads, scratch: gemmScratch)
+    }
 }

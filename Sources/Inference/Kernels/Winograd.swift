@@ -41,8 +41,8 @@ enum Winograd {
     /// One image: x [C, IH, IW] → y [M, OH, OW], with per-channel bias and activation.
     static func convolve(_ x: UnsafePointer<Float>, _ u: UnsafePointer<Float>, _ bias: UnsafePointer<Float>?,
                          _ y: UnsafeMutablePointer<Float>, _ l: Layout, activation: Activation,
-                         workspace: UnsafeMutablePointer<Float>, threads: Int) {
-        let t = l.tiles, c = l.c, m = l.m
+                         workspace: UnsafeMutablePointer<Float>, gemm: KernelGEMM) {
+        let t = l.tiles, c = l.c, m = l.m, threads = gemm.threads
         let v = workspace, mm = workspace + 16 * c * t
         // Input transform, one channel per task.
         parallelFor(c, threads: threads, minChunk: max(1, 2048 / max(t, 1))) { range in
@@ -84,7 +84,7 @@ enum Winograd {
             }
         }
         for xi in 0..<16 {
-            ParallelGEMM.sgemm(m: m, n: t, k: c, a: u + xi * m * c, lda: c, b: v + xi * c * t, ldb: t, c: mm + xi * m * t, ldc: t, threads: threads)
+            gemm.multiply(m: m, n: t, k: c, a: u + xi * m * c, lda: c, b: v + xi * c * t, ldb: t, c: mm + xi * m * t, ldc: t)
         }
         // Output transform, one output channel per task.
         parallelFor(m, threads: threads, minChunk: max(1, 2048 / max(t, 1))) { range in

@@ -1,8 +1,8 @@
 /// ONNX Conv (1-, 2-, 3-D; group, dilations, strides, pads, auto_pad) with an
 /// optional bias and a fused activation (set by the rewriter).
 ///
-/// Optimized: per image and group, im2col then `cblas_sgemm`
-/// (W[M/g, C/g·K] × cols[C/g·K, P]); 1×1 stride-1 unpadded convolutions
+/// Optimized: per image and group, im2col then the engine's GEMM
+/// (W[M/g, C/g·K] × cols[C/g·K, P], `KernelGEMM`); 1×1 stride-1 unpadded convolutions
 /// multiply the input directly. Reference: direct loops.
 struct Conv: Operator {
     var geometry: WindowGeometry
@@ -73,8 +73,8 @@ struct Conv: Operator {
                     Im2col.unfold(src, channels: cg, g3, context.workspace, threads: context.threads)
                     cols = UnsafePointer(context.workspace)
                 }
-                ParallelGEMM.sgemm(m: mg, n: outP, k: k, a: w.data + grp * mg * k, lda: k, b: cols, ldb: outP,
-                                   c: y.data + (b * m + grp * mg) * outP, ldc: outP, threads: context.threads)
+                context.gemm.multiply(m: mg, n: outP, k: k, a: w.data + grp * mg * k, lda: k, b: cols, ldb: outP,
+                                      c: y.data + (b * m + grp * mg) * outP, ldc: outP)
             }
         }
         epilogue(bias, y, planes: n * m, channels: m, size: outP, threads: context.threads)

@@ -79,8 +79,8 @@ struct ShiftedConv: Operator {
             for t in 0..<taps {
                 let ky = t / kernel.w, kx = t % kernel.w
                 let shift = ky * dilation.h * l.pw + kx * dilation.w
-                ParallelGEMM.sgemm(m: m, n: n, k: c, a: w.data + t * m * c, lda: c, b: padded + shift, ldb: plane,
-                                   beta: t == 0 ? 0 : 1, c: acc, ldc: n, threads: context.threads)
+                context.gemm.multiply(m: m, n: n, k: c, a: w.data + t * m * c, lda: c, b: padded + shift, ldb: plane,
+                                      accumulate: t > 0, c: acc, ldc: n)
             }
             let dst = y.data + b * m * l.oh * l.ow
             parallelFor(m, threads: context.threads, minChunk: max(1, 8192 / max(l.oh * l.ow, 1))) { range in

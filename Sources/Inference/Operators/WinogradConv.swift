@@ -36,7 +36,7 @@ struct WinogradConv: Operator {
         let l = layout(x.shape)
         for b in 0..<x.shape[0] {
             Winograd.convolve(x.data + b * channels * l.ih * l.iw, u.data, bias?.data, y.data + b * outputChannels * l.oh * l.ow, l,
-                              activation: activation, workspace: context.workspace, threads: context.threads)
+                              activation: activation, workspace: context.workspace, gemm: context.gemm)
         }
     }
 }

@@ -12,6 +12,9 @@ public struct BLASDiagnostics: Sendable, Equatable {
     public var cpuFeatures: [String]
     /// A better core type for this CPU when OpenBLAS chose a generic one.
     public var recommendedCoreType: String?
+    /// The variant of the engine's own kernels in use, and those this CPU can run.
+    public var kernelVariant: KernelVariant = KernelSelection.variant
+    public var runnableVariants: [KernelVariant] = KernelVariant.runnable
 
     /// The live values for this process.
     public static func current() -> BLASDiagnostics {
@@ -25,7 +28,8 @@ public struct BLASDiagnostics: Sendable, Equatable {
 
     /// One line per fact, for the doctor command.
     public var lines: [String] {
-        var out = ["blas core: \(coreName)" + (coreTypeOverride.map { " (OPENBLAS_CORETYPE=\($0))" } ?? ""),
+        var out = ["kernel variant: \(kernelVariant.rawValue) (this CPU runs: \(runnableVariants.map(\.rawValue).joined(separator: ", ")); \(KernelVariant.environmentVariable) pins one)",
+                   "blas core: \(coreName)" + (coreTypeOverride.map { " (OPENBLAS_CORETYPE=\($0))" } ?? ""),
                    "blas config: \(config)",
                    "blas threads: \(threads)",
                    "cpu features: \(cpuFeatures.isEmpty ? "none detected" : cpuFeatures.joined(separator: " "))"]

@@ -11,6 +11,9 @@ struct DoctorCommand: ParsableCommand {
         commandName: "doctor",
         abstract: "Report the terminal's capabilities, the CPU and BLAS kernel, and where data lives.")
 
+    @Flag(help: "Also check the inference kernels against the reference kernels on this CPU (exit 1 if they disagree).")
+    var kernels = false
+
     func run() throws {
         let env = DataPaths.environment
         print("Lightbox \(Lightbox.configuration.version)")
@@ -24,6 +27,11 @@ struct DoctorCommand: ParsableCommand {
         print("CPU")
         print("  cores              \(ProcessInfo.processInfo.activeProcessorCount)")
         for line in EngineReport.lines() { print(line) }
+        if kernels {
+            let (lines, agree) = try reportingErrors { try EngineReport.kernelCheck() }
+            for line in lines { print(line) }
+            if !agree { throw ExitCode(1) }
+        }
         print("")
         print("Paths")
         print("  ledger (default)   \(LedgerStore.defaultPath(environment: env))")

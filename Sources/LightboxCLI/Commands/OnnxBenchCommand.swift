@@ -16,6 +16,9 @@ struct OnnxBenchCommand: ParsableCommand {
     @Option(name: .customLong("input"), help: "NAME=FILE or FILE (.pb or .npy); default: seeded random input of the model's declared shape (batch 1).")
     var inputs: [String] = []
 
+    @Option(help: "Kernel variant: auto, generic, avx2 or avx512 (default: $LIGHTBOX_KERNEL_VARIANT, else auto).")
+    var variant: String? = nil
+
     @Option(help: "Threads (BLAS and the engine's own loops).")
     var threads = 1
 
@@ -41,7 +44,7 @@ struct OnnxBenchCommand: ParsableCommand {
                 let shape = dims.enumerated().map { $0.element ?? ($0.offset == 0 ? 1 : 1) }
                 feeds[input.name] = Tensor(shape: shape, floats: (0..<shape.reduce(1, *)).map { _ in rng.nextFloat() })
             }
-            let session = try Session(graph: consume graph, inputs: feeds, options: .init(threads: threads, winograd: winograd, shiftedConvolutions: !im2col))
+            let session = try Session(graph: consume graph, inputs: feeds, options: .init(threads: threads, winograd: winograd, shiftedConvolutions: !im2col, variant: try KernelSelection.variant(named: variant)))
             _ = try session.run(feeds)
             var times: [Double] = []
             var perOp: [String: Double] = [:]

@@ -13,6 +13,9 @@ struct OnnxCheckCommand: ParsableCommand {
     @Argument(help: "Case directories, or folders of them.")
     var paths: [String]
 
+    @Option(help: "Kernel variant: auto, generic, avx2 or avx512 (default: $LIGHTBOX_KERNEL_VARIANT, else auto).")
+    var variant: String? = nil
+
     @Option(help: "Threads for the engine.")
     var threads = 1
 
@@ -25,7 +28,7 @@ struct OnnxCheckCommand: ParsableCommand {
     func run() throws {
         let failed = try reportingErrors { () throws -> Bool in
             var passed = 0, failed = 0, skipped = 0
-            let options = reference ? Session.Options.reference : Session.Options(threads: threads)
+            let options = reference ? Session.Options.reference : Session.Options(threads: threads, variant: try KernelSelection.variant(named: variant))
             for path in paths {
                 for dir in try OnnxFiles.caseDirectories(path) {
                     let name = (dir as NSString).lastPathComponent

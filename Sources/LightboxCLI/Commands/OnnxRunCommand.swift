@@ -18,6 +18,9 @@ struct OnnxRunCommand: ParsableCommand {
     @Option(help: "Directory for the outputs (NAME.npy).")
     var out: String?
 
+    @Option(help: "Kernel variant: auto, generic, avx2 or avx512 (default: $LIGHTBOX_KERNEL_VARIANT, else auto).")
+    var variant: String? = nil
+
     @Option(help: "Threads for the engine.")
     var threads = 1
 
@@ -25,7 +28,7 @@ struct OnnxRunCommand: ParsableCommand {
         try reportingErrors {
             let graph = try OnnxFiles.loadGraph(model)
             let feeds = try OnnxFiles.feeds(inputs, graph: graph)
-            let session = try Session(graph: consume graph, inputs: feeds, options: .init(threads: threads))
+            let session = try Session(graph: consume graph, inputs: feeds, options: .init(threads: threads, variant: try KernelSelection.variant(named: variant)))
             let results = try session.run(feeds)
             if let out { try FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true) }
             for name in session.bound.outputs {
