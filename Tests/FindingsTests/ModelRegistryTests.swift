@@ -47,7 +47,7 @@ struct ModelRegistryTests {
         } catch {
             let text = UserMessage.text(for: error)
             #expect(text.contains("unsupported-synthetic/model.onnx"))
-            #expect(text.contains("Erf"))
+            #expect(text.contains("Einsum"))
             #expect(!text.contains("\n"))
         }
     }

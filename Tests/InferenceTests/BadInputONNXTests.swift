@@ -41,10 +41,10 @@ import Testing
 
     @Test func unsupportedOperatorsAreListedAtOnce() {
         let bytes = ProtoWriter.model(opset: 13, nodes: [
-            ("Erf", "", ["x"], ["a"]), ("FancyOp", "com.example", ["a"], ["y"]),
+            ("Einsum", "", ["x"], ["a"]), ("FancyOp", "com.example", ["a"], ["y"]),
         ], input: ("x", [1, 4]), output: "y")
         #expect(Self.message(bytes)
-                == "model: unsupported operators: Erf (ai.onnx, opset 13); FancyOp (com.example, opset 0)")
+                == "model: unsupported operators: Einsum (ai.onnx, opset 13); FancyOp (com.example, opset 0)")
     }
 
     @Test func inconsistentShapesNameTheNode() {

@@ -5,10 +5,7 @@ import Testing
 /// The repository's own op fixtures (Fixtures/cases, made by Fixtures/generate.py with
 /// onnx 1.22.0's ReferenceEvaluator), so conformance is checked without ../shared.
 @Suite struct FixtureTests {
-    static let names = ["activations_broadcast", "constant_of_shape", "conv_bn_relu", "conv_transpose_stride2",
-                        "depthwise_relu6", "flatten_gemm_softmax", "matmul_batched", "maxpool_indices",
-                        "pad_transpose_reduce", "pools",
-                        "resize_cubic", "resize_linear_nearest", "select_reduce_expand", "softmax_opset11", "upsample_dropout_identity"]
+    static let names = ["activations_broadcast", "constant_of_shape", "conv_bn_relu", "conv_transpose_stride2", "depthwise_relu6", "flatten_gemm_softmax", "layernorm_gelu_op20", "matmul_batched", "maxpool_indices", "pad_transpose_reduce", "pointwise_logic", "pools", "resize_cubic", "resize_linear_nearest", "select_reduce_expand", "shape_glue", "slice_split_tile", "softmax_opset11", "transformer_block_op13", "upsample_dropout_identity"]
 
     @Test(arguments: names)
     func fixturePassesWithOptimizedKernels(_ name: String) throws {

@@ -15,22 +15,22 @@ import Testing
     @Test func listsEveryUnsupportedOperatorInOneError() throws {
         let bytes = ProtoWriter.model(opset: 13, nodes: [
             ("Relu", "", ["x"], ["a"]),
-            ("Erf", "", ["a"], ["b"]),
+            ("Einsum", "", ["a"], ["b"]),
             ("FancyOp", "com.example", ["b"], ["c"]),
-            ("Erf", "", ["c"], ["d"]),
+            ("Einsum", "", ["c"], ["d"]),
             ("NonZero", "", ["d"], ["y"]),
         ], input: ("x", [1, 4]), output: "y")
         do {
             _ = try Graph(bytes: bytes)
             Issue.record("expected the load to fail")
         } catch let InferenceError.unsupportedOperators(ops) {
-            #expect(ops.map(\.description) == ["Erf (ai.onnx, opset 13)", "FancyOp (com.example, opset 0)", "NonZero (ai.onnx, opset 13)"])
-            #expect(InferenceError.unsupportedOperators(ops).problem.contains("Erf (ai.onnx, opset 13); FancyOp"))
+            #expect(ops.map(\.description) == ["Einsum (ai.onnx, opset 13)", "FancyOp (com.example, opset 0)", "NonZero (ai.onnx, opset 13)"])
+            #expect(InferenceError.unsupportedOperators(ops).problem.contains("Einsum (ai.onnx, opset 13); FancyOp"))
         }
     }
 
     @Test func refusesOpsetsOutsideTheSupportedRange() {
-        let bytes = ProtoWriter.model(opset: 6, nodes: [("Relu", "", ["x"], ["y"])], input: ("x", [1]), output: "y")
+        let bytes = ProtoWriter.model(opset: 26, nodes: [("Relu", "", ["x"], ["y"])], input: ("x", [1]), output: "y")
         #expect(throws: InferenceError.self) { try Graph(bytes: bytes) }
     }
 

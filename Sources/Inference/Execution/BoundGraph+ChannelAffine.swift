@@ -24,7 +24,7 @@ extension BoundGraph {
         while i < steps.count {
             defer { i += 1 }
             let step = steps[i]
-            guard let bin = step.op as? BinaryOperator, bin.kind == .mul || bin.kind == .add, step.inputs.count == 2 else { continue }
+            guard let bin = step.op as? BinaryOperator, bin.kind == .mul || bin.kind == .add, bin.legacyAxis == nil, step.inputs.count == 2 else { continue }
             let constIndex = constants[step.inputs[1]] != nil ? 1 : (constants[step.inputs[0]] != nil ? 0 : -1)
             guard constIndex >= 0 else { continue }
             let x = step.inputs[1 - constIndex]

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Runs one ONNX backend-test case (model, input and expected output
 /// TensorProtos, as bytes) and compares like the ONNX backend runner:
 /// |actual − expected| ≤ atol + rtol·|expected|, shapes equal.
@@ -18,10 +20,27 @@ public enum Conformance {
         }
     }
 
-    public static let rtol = 1e-3
-    public static let atol = 1e-7
+    /// |actual − expected| ≤ atol + rtol·|expected|. The ONNX runner's defaults; a case's
+    /// `data.json` may set its own (model cases do), as the ONNX backend runner reads it.
+    public struct Tolerance: Sendable, Equatable {
+        public var atol: Double
+        public var rtol: Double
+        public init(atol: Double, rtol: Double) { self.atol = atol; self.rtol = rtol }
+        public static let onnxDefault = Tolerance(atol: 1e-7, rtol: 1e-3)
 
-    public static func run(model: [UInt8], inputs: [[UInt8]], expected: [[UInt8]], options: Session.Options = Session.Options()) -> Outcome {
+        /// `atol` and `rtol` from a case's data.json, the defaults for what it leaves out.
+        public static func fromDataJSON(_ bytes: [UInt8]) -> Tolerance {
+            let object = (try? JSONSerialization.jsonObject(with: Data(bytes))) as? [String: Any] ?? [:]
+            return Tolerance(atol: (object["atol"] as? NSNumber)?.doubleValue ?? onnxDefault.atol,
+                             rtol: (object["rtol"] as? NSNumber)?.doubleValue ?? onnxDefault.rtol)
+        }
+    }
+
+    public static let rtol = Tolerance.onnxDefault.rtol
+    public static let atol = Tolerance.onnxDefault.atol
+
+    public static func run(model: [UInt8], inputs: [[UInt8]], expected: [[UInt8]], options: Session.Options = Session.Options(),
+                           tolerance: Tolerance = .onnxDefault) -> Outcome {
         let graph: Graph
         do {
             graph = try Graph(bytes: model)
@@ -49,7 +68,7 @@ public enum Conformance {
                 let name = i < graph.outputs.count ? graph.outputs[i] : want.name
                 guard let got = results[name] else { problems.append("output \(name) missing"); continue }
                 guard got.shape == want.tensor.shape else { problems.append("output \(name) shape \(got.shape), expected \(want.tensor.shape)"); continue }
-                let (err, ok) = compare(got.doubles, want.tensor.doubles)
+                let (err, ok) = compare(got.doubles, want.tensor.doubles, tolerance: tolerance)
                 worst = max(worst, err)
                 if !ok { problems.append("output \(name) differs (max abs error \(err))") }
             }
@@ -62,7 +81,7 @@ public enum Conformance {
     }
 
     /// Max absolute error and whether every element is within tolerance (NaN matches NaN).
-    public static func compare(_ got: [Double], _ want: [Double]) -> (Double, Bool) {
+    public static func compare(_ got: [Double], _ want: [Double], tolerance: Tolerance = .onnxDefault) -> (Double, Bool) {
         var worst = 0.0
         var ok = got.count == want.count
         for (g, w) in zip(got, want) {
@@ -70,7 +89,7 @@ public enum Conformance {
             if g == w { continue }
             let d = abs(g - w)
             worst = max(worst, d)
-            if !(d <= atol + rtol * abs(w)) { ok = false }
+            if !(d <= tolerance.atol + tolerance.rtol * abs(w)) { ok = false }
         }
         return (worst, ok)
     }

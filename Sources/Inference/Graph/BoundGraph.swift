@@ -89,7 +89,7 @@ public struct BoundGraph: Sendable {
                     throw OperatorFailure("output \(name) of type \(values[name]!.dataType) would only be known at run time")
                 }
                 if !runtimeOutputs.isEmpty {
-                    steps.append(Step(name: p.displayName, opType: p.opType, op: node.op, inputs: p.inputs,
+                    steps.append(Step(name: p.displayName, opType: p.opType, op: try node.op.bound(to: ins), inputs: p.inputs,
                                       outputs: p.outputs.map { values[$0]?.constant == nil ? $0 : "" }))
                 }
             } catch let f as OperatorFailure {

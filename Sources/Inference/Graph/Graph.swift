@@ -24,7 +24,9 @@ public struct Graph: Sendable {
 
     /// Opsets whose float32 semantics the operators implement. 23–25 only
     /// added element types to the operators listed here, so they are accepted.
-    public static let supportedOpsets = 7...25
+    /// Before 7, the operators whose meaning differed read their old attributes
+    /// (broadcast/axis, Concat's default axis) or refuse (Reshape < 5, Upsample < 7).
+    public static let supportedOpsets = 1...25
 
     public init(bytes: [UInt8]) throws {
         try self.init(model: ModelProto(bytes: bytes))

@@ -23,6 +23,9 @@ protocol Operator: Sendable {
     /// Integer (int64) outputs computed at run time, held in float buffers as exact
     /// integers (MaxPool's Indices); the operator keeps them below 2^24.
     var runtimeIntegerOutputs: Set<Int> { get }
+    /// The operator with everything its constant inputs decide resolved, for
+    /// the plan's fixed shapes, so `execute` has nothing left that can fail.
+    func bound(to inputs: [ValueInfo?]) throws -> any Operator
 }
 
 extension Operator {
@@ -31,19 +34,26 @@ extension Operator {
     var isAlias: Bool { false }
     var parameterInputs: Set<Int> { [] }
     var runtimeIntegerOutputs: Set<Int> { [] }
+    func bound(to inputs: [ValueInfo?]) throws -> any Operator { self }
 
     func evaluate(_ inputs: [Tensor?]) throws -> [Tensor] { try evaluateFloat(inputs) }
 
     /// Runs `execute` with the reference kernels on copies of float (or bool, as 0/1) inputs.
     func evaluateFloat(_ inputs: [Tensor?]) throws -> [Tensor] {
-        for case let t? in inputs where !t.dataType.isRuntime {
+        // Integer parameter inputs (shapes, axes, indices) are read as exact floats, as
+        // the session's constant store holds them at run time.
+        let given = inputs.enumerated().map { i, t -> Tensor? in
+            guard let t, !t.dataType.isRuntime, parameterInputs.contains(i) else { return t }
+            return Tensor(shape: t.shape, floats: t.ints.map { Float($0) })
+        }
+        for case let t? in given where !t.dataType.isRuntime {
             throw OperatorFailure("input of type \(t.dataType) is not supported (this engine computes in float32)")
         }
-        let infos = try inferOutputs(inputs.map { $0.map(ValueInfo.init(constant:)) })
+        let infos = try inferOutputs(given.map { $0.map(ValueInfo.init(constant:)) })
         for (k, info) in infos.enumerated() where !info.dataType.isRuntime && !runtimeIntegerOutputs.contains(k) {
             throw OperatorFailure("output of type \(info.dataType) is not supported")
         }
-        let inputs = inputs.map { $0.map { $0.dataType == .bool ? Tensor(shape: $0.shape, floats: $0.ints.map { Float($0) }) : $0 } }
+        let inputs = given.map { $0.map { $0.dataType == .bool ? Tensor(shape: $0.shape, floats: $0.ints.map { Float($0) }) : $0 } }
         // Copies into owned buffers: the evaluate path is for small tensors and folding.
         let inViews: [TensorView?] = inputs.map { t in
             t.map { t in

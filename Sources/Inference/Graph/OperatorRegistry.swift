@@ -15,7 +15,13 @@ enum OperatorRegistry {
         "Identity": Identity.make, "ReduceMean": ReduceMean.make, "Shape": ShapeOperator.make, "Gather": Gather.make,
         "Constant": Constant.make, "ConstantOfShape": ConstantOfShape.make, "LRN": LRN.make,
         "Expand": Expand.make, "GatherElements": GatherElements.make, "Less": Less.make, "Where": Where.make,
-        "Min": Min.make, "Max": Max.make, "CastLike": CastLike.make, "ReduceSum": ReduceSum.make, "ReduceMax": ReduceMax.make,
+        "Min": Min.make, "Max": Max.make, "CastLike": Cast.makeLike, "Cast": Cast.make, "ReduceSum": ReduceSum.make, "ReduceMax": ReduceMax.make,
+        "Pow": Pow.make, "Equal": Equal.make, "Greater": Greater.make, "GreaterOrEqual": GreaterOrEqual.make,
+        "LessOrEqual": LessOrEqual.make, "And": And.make, "Or": Or.make, "Xor": Xor.make, "Not": Not.make,
+        "Neg": Neg.make, "Abs": Abs.make, "Reciprocal": Reciprocal.make, "Floor": Floor.make, "Ceil": Ceil.make,
+        "Log": Log.make, "Erf": Erf.make, "Gelu": Gelu.make, "Mish": Mish.make, "Softplus": Softplus.make, "Elu": Elu.make, "Selu": Selu.make, "Sign": Sign.make, "Shrink": Shrink.make, "InstanceNormalization": InstanceNormalization.make,
+        "Slice": Slice.make, "Mod": Mod.make, "ScatterND": ScatterND.make, "Size": Size.make, "Split": Split.make, "Tile": Tile.make, "Range": RangeOperator.make,
+        "LayerNormalization": LayerNormalization.make, "LogSoftmax": LogSoftmax.make,
     ]
 
     static var supportedTypes: [String] { factories.keys.sorted() }

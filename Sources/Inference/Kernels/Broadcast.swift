@@ -1,11 +1,21 @@
+import Foundation
+
 /// Elementwise binary kernels with numpy broadcasting. Dimensions where every
 /// operand has the same broadcast pattern are merged, so [N,C,H,W] + [1,C,1,1]
 /// runs as N·C rows of H·W with a scalar per row.
 enum BinaryKind: Sendable {
-    case add, sub, mul, div, prelu, min, max, less
+    case add, sub, mul, div, prelu, min, max, less, pow
+    /// Mod with fmod=0 (sign of the divisor, as Python) and fmod=1 (sign of the dividend, as C).
+    case mod, fmod
+    case equal, greater, lessOrEqual, greaterOrEqual, and, or, xor
 
-    /// Comparisons produce bool (held as 0/1).
-    var isComparison: Bool { self == .less }
+    /// Comparisons and logic produce bool (held as 0/1).
+    var isComparison: Bool {
+        switch self {
+        case .less, .equal, .greater, .lessOrEqual, .greaterOrEqual, .and, .or, .xor: true
+        default: false
+        }
+    }
 
     @inline(__always)
     func apply(_ a: Float, _ b: Float) -> Float {
@@ -18,6 +28,17 @@ enum BinaryKind: Sendable {
         case .min: a.isNaN || b.isNaN ? .nan : Swift.min(a, b)
         case .max: a.isNaN || b.isNaN ? .nan : Swift.max(a, b)
         case .less: a < b ? 1 : 0
+        case .pow: b == 2 ? a * a : (b == 0.5 ? a.squareRoot() : Foundation.pow(a, b))
+        case .equal: a == b ? 1 : 0
+        case .greater: a > b ? 1 : 0
+        case .lessOrEqual: a <= b ? 1 : 0
+        case .greaterOrEqual: a >= b ? 1 : 0
+        case .and: a != 0 && b != 0 ? 1 : 0
+        case .or: a != 0 || b != 0 ? 1 : 0
+        case .xor: (a != 0) != (b != 0) ? 1 : 0
+        case .fmod: Foundation.fmod(a, b)
+        case .mod:
+            { let r = Foundation.fmod(a, b); return r != 0 && (r < 0) != (b < 0) ? r + b : r }()
         }
     }
 
@@ -31,6 +52,18 @@ enum BinaryKind: Sendable {
         case .min: Swift.min(a, b)
         case .max: Swift.max(a, b)
         case .less: a < b ? 1 : 0
+        case .pow:
+            if b < 0 { a == 1 ? 1 : 0 } else { (0..<b).reduce(Int64(1)) { acc, _ in acc &* a } }
+        case .equal: a == b ? 1 : 0
+        case .greater: a > b ? 1 : 0
+        case .lessOrEqual: a <= b ? 1 : 0
+        case .greaterOrEqual: a >= b ? 1 : 0
+        case .and: a != 0 && b != 0 ? 1 : 0
+        case .or: a != 0 || b != 0 ? 1 : 0
+        case .xor: (a != 0) != (b != 0) ? 1 : 0
+        case .fmod: b == 0 ? 0 : a % b
+        case .mod:
+            if b == 0 { 0 } else { { let r = a % b; return r != 0 && (r < 0) != (b < 0) ? r + b : r }() }
         }
     }
 }

@@ -4,8 +4,9 @@ struct Concat: Operator {
 
     static func make(_ node: NodeProto, opset: Int) throws -> any Operator {
         let a = Attributes(node)
-        guard a.has("axis") else { throw OperatorFailure("attribute axis is required") }
-        return Concat(axis: try a.int("axis", 0))
+        // Opsets 1–3 default to axis 1; from 4 the attribute is required.
+        guard a.has("axis") || opset < 4 else { throw OperatorFailure("attribute axis is required") }
+        return Concat(axis: try a.int("axis", 1))
     }
 
     func inferOutputs(_ inputs: [ValueInfo?]) throws -> [ValueInfo] {

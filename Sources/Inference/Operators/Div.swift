@@ -1,4 +1,4 @@
-/// ONNX Div with numpy broadcasting (opset 7 on; older "broadcast" attributes are not used).
+/// ONNX Div with numpy broadcasting (opset 7 on; the older broadcast/axis attributes before).
 enum Div {
-    static func make(_ node: NodeProto, opset: Int) throws -> any Operator { BinaryOperator(kind: .div) }
+    static func make(_ node: NodeProto, opset: Int) throws -> any Operator { try BinaryOperator.make(node, opset: opset, kind: .div) }
 }

@@ -11,7 +11,7 @@ struct Pad: Operator {
         let a = Attributes(node)
         let m = try a.string("mode", "constant")
         guard let mode = Mode(rawValue: m) else { throw UnsupportedFeature("mode \(m)") }
-        return Pad(mode: mode, attributePads: opset < 11 ? try a.ints("pads") ?? [] : nil, attributeValue: try a.float("value", 0))
+        return Pad(mode: mode, attributePads: opset < 11 ? try a.ints(opset < 2 ? "paddings" : "pads") ?? [] : nil, attributeValue: try a.float("value", 0))
     }
 
     var parameterInputs: Set<Int> { [1, 3] }

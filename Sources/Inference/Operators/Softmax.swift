@@ -6,6 +6,8 @@ import Foundation
 struct Softmax: Operator {
     let axis: Int
     let coerced: Bool
+    /// LogSoftmax.
+    var log = false
 
     static func make(_ node: NodeProto, opset: Int) throws -> any Operator {
         let coerced = opset < 13
@@ -31,6 +33,12 @@ struct Softmax: Operator {
                 var m = -Float.infinity
                 for k in 0..<n { m = max(m, x.data[base + k * inner]) }
                 var s: Float = 0
+                if log {
+                    for k in 0..<n { s += Foundation.exp(x.data[base + k * inner] - m) }
+                    let shift = m + Foundation.log(s)
+                    for k in 0..<n { y.data[base + k * inner] = x.data[base + k * inner] - shift }
+                    continue
+                }
                 for k in 0..<n { let e = Foundation.exp(x.data[base + k * inner] - m); y.data[base + k * inner] = e; s += e }
                 let inv = 1 / s
                 for k in 0..<n { y.data[base + k * inner] *= inv }

@@ -16,5 +16,12 @@ struct UnaryOperator: Operator {
         }
     }
 
+    func evaluate(_ inputs: [Tensor?]) throws -> [Tensor] {
+        guard let x = inputs.first ?? nil else { throw OperatorFailure("needs one input") }
+        if x.dataType.isFloating || x.dataType == .bool && function != .not { return try evaluateFloat(inputs) }
+        guard function.apply(Int64(0)) != nil else { throw OperatorFailure("not defined for \(x.dataType) inputs") }
+        return [Tensor(shape: x.shape, ints: x.ints.map { function.apply($0)! }, dataType: x.dataType)]
+    }
+
     var inPlaceInput: Int? { 0 }
 }

@@ -3,6 +3,7 @@
 enum Upsample {
     static func make(_ node: NodeProto, opset: Int) throws -> any Operator {
         guard opset < 10 else { throw UnsupportedFeature("Upsample was removed in opset 10; use Resize") }
+        guard opset >= 7 else { throw UnsupportedFeature("Upsample with width_scale/height_scale (opset < 7)") }
         let a = Attributes(node)
         let modeName = try a.string("mode", "nearest")
         let mode: Resampling.Mode

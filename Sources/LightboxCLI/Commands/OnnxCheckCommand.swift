@@ -3,7 +3,7 @@ import Foundation
 import Inference
 
 /// `lightbox onnx check PATH...`: runs ONNX backend-test cases and compares
-/// with their expected outputs (rtol 1e-3, atol 1e-7).
+/// with their expected outputs (rtol 1e-3, atol 1e-7, or a case's data.json).
 struct OnnxCheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check",
@@ -33,13 +33,15 @@ struct OnnxCheckCommand: ParsableCommand {
                 for dir in try OnnxFiles.caseDirectories(path) {
                     let name = (dir as NSString).lastPathComponent
                     let model = try OnnxFiles.bytes(dir + "/model.onnx")
+                    let tolerance = FileManager.default.fileExists(atPath: dir + "/data.json")
+                        ? Conformance.Tolerance.fromDataJSON(try OnnxFiles.bytes(dir + "/data.json")) : .onnxDefault
                     var outcome = Conformance.Outcome(status: .pass, maxAbsError: 0, detail: nil)
                     let sets = OnnxFiles.dataSets(dir)
                     if sets.isEmpty { outcome = .init(status: .fail, maxAbsError: nil, detail: "no test_data_set_* directory") }
                     for set in sets {
                         let inputs = try OnnxFiles.numbered(set, prefix: "input").map(OnnxFiles.bytes)
                         let outputs = try OnnxFiles.numbered(set, prefix: "output").map(OnnxFiles.bytes)
-                        let o = Conformance.run(model: model, inputs: inputs, expected: outputs, options: options)
+                        let o = Conformance.run(model: model, inputs: inputs, expected: outputs, options: options, tolerance: tolerance)
                         if o.status != .pass || outcome.status == .pass {
                             let worst = max(outcome.maxAbsError ?? 0, o.maxAbsError ?? 0)
                             outcome = o

@@ -140,8 +140,8 @@ def spine():
 
 
 def unsupported():
-    # A graph using an operator the engine lacks (Erf), to test the one-line load error.
-    g = helper.make_graph([helper.make_node("Erf", ["image"], ["e"]),
+    # A graph using an operator the engine lacks (Einsum), to test the one-line load error.
+    g = helper.make_graph([helper.make_node("Einsum", ["image"], ["e"], equation="nchw->nchw"),
                            helper.make_node("GlobalAveragePool", ["e"], ["cam"]),
                            helper.make_node("Flatten", ["cam"], ["logit"], axis=1)], "unsupported",
                           [helper.make_tensor_value_info("image", TensorProto.FLOAT, [1, 1, 16, 16])],

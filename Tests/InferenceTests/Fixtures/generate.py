@@ -192,4 +192,91 @@ case("maxpool_indices", [
     helper.make_node("MaxPool", ["w"], ["y1", "i1"], kernel_shape=[3], strides=[2], pads=[1, 1], storage_order=1),
 ], [("x", np.round(f32(2, 3, 6, 7) * 2)), ("v", f32(1, 2, 3, 4, 5)), ("w", f32(2, 2, 9))],
     ["y2", "i2", "y3", "i3", "y1", "i1"])
+
+# --- Operators that torch.onnx.export and tf2onnx emit (issue 14); appended so the cases above keep their inputs.
+INT64_MAX = np.iinfo(np.int64).max
+# Slice with negative steps and clamped ends, Split by sizes and into equal parts, Tile.
+case("slice_split_tile", [
+    helper.make_node("Slice", ["x", "starts", "ends", "axes", "steps"], ["s"]),
+    helper.make_node("Split", ["x", "sizes"], ["p1", "p2"], axis=2),
+    helper.make_node("Split", ["x"], ["q1", "q2", "q3"], axis=1),
+    helper.make_node("Tile", ["p1", "reps"], ["t"]),
+], [("x", f32(2, 6, 5))], ["s", "p2", "q3", "t"], [
+    init("starts", np.array([1, -1], np.int64)), init("ends", np.array([INT64_MAX, -6], np.int64)),
+    init("axes", np.array([1, 2], np.int64)), init("steps", np.array([2, -2], np.int64)),
+    init("sizes", np.array([2, 3], np.int64)), init("reps", np.array([1, 2, 3], np.int64))], opset=13)
+# Shape arithmetic the exporters write around reshapes: Shape, Gather, Range, Cast, Equal,
+# Where, Size, Neg, ConstantOfShape — all folded when the plan is made.
+case("shape_glue", [
+    helper.make_node("Shape", ["x"], ["sh"]),
+    helper.make_node("Gather", ["sh", "two"], ["w"]),
+    helper.make_node("Range", ["zero", "w", "one"], ["r"]),
+    helper.make_node("Cast", ["r"], ["rf"], to=TensorProto.FLOAT),
+    helper.make_node("Equal", ["sh", "three"], ["eq"]),
+    helper.make_node("Where", ["eq", "minus_one", "sh"], ["sel"]),
+    helper.make_node("Size", ["x"], ["n"]),
+    helper.make_node("Neg", ["n"], ["nn"]),
+    helper.make_node("Cast", ["nn"], ["nf"], to=TensorProto.FLOAT),
+    helper.make_node("Reshape", ["x", "sel"], ["xr"]),
+    helper.make_node("Add", ["xr", "rf"], ["a"]),
+    helper.make_node("Add", ["a", "nf"], ["y"]),
+], [("x", f32(2, 3, 4))], ["y"], [
+    init("two", np.array(2, np.int64)), init("zero", np.array(0, np.int64)), init("one", np.array(1, np.int64)),
+    init("three", np.array(3, np.int64)), init("minus_one", np.array(-1, np.int64))], opset=13)
+# A vision-transformer block as the TorchScript exporter writes it at opset 13: LayerNorm
+# decomposed (ReduceMean, Sub, Pow, Add, Sqrt, Div), exact GELU through Erf, attention
+# MatMuls with Transpose and Softmax on the last axis.
+case("transformer_block_op13", [
+    helper.make_node("ReduceMean", ["x"], ["mu"], axes=[-1]),
+    helper.make_node("Sub", ["x", "mu"], ["d"]),
+    helper.make_node("Pow", ["d", "two"], ["d2"]),
+    helper.make_node("ReduceMean", ["d2"], ["var"], axes=[-1]),
+    helper.make_node("Add", ["var", "eps"], ["ve"]),
+    helper.make_node("Sqrt", ["ve"], ["sd"]),
+    helper.make_node("Div", ["d", "sd"], ["ln"]),
+    helper.make_node("MatMul", ["ln", "wq"], ["q"]),
+    helper.make_node("MatMul", ["ln", "wk"], ["k"]),
+    helper.make_node("Transpose", ["k"], ["kt"], perm=[0, 2, 1]),
+    helper.make_node("MatMul", ["q", "kt"], ["att"]),
+    helper.make_node("Softmax", ["att"], ["p"], axis=-1),
+    helper.make_node("MatMul", ["p", "ln"], ["ctx"]),
+    helper.make_node("Div", ["ctx", "sqrt2"], ["u"]),
+    helper.make_node("Erf", ["u"], ["e"]),
+    helper.make_node("Add", ["e", "onef"], ["e1"]),
+    helper.make_node("Mul", ["ctx", "e1"], ["g"]),
+    helper.make_node("Mul", ["g", "halff"], ["y"]),
+], [("x", f32(2, 5, 8))], ["y"], [
+    init("two", np.array(2.0, np.float32)), init("eps", np.array(1e-6, np.float32)),
+    init("wq", f32(8, 8, scale=0.3)), init("wk", f32(8, 8, scale=0.3)), init("sqrt2", np.array(np.sqrt(2), np.float32)),
+    init("onef", np.array(1.0, np.float32)), init("halff", np.array(0.5, np.float32))], opset=13)
+# The same ideas as single operators at opset 20: LayerNormalization with its Mean and
+# InvStdDev outputs, Gelu exact and tanh, LogSoftmax on axis 1.
+case("layernorm_gelu_op20", [
+    helper.make_node("LayerNormalization", ["x", "g", "b"], ["ln", "mean", "inv"], axis=-1, epsilon=1e-5),
+    helper.make_node("Gelu", ["ln"], ["ge"]),
+    helper.make_node("Gelu", ["ln"], ["gt"], approximate="tanh"),
+    helper.make_node("LayerNormalization", ["x", "g2"], ["ln2"], axis=1),
+    helper.make_node("LogSoftmax", ["x"], ["ls"], axis=1),
+], [("x", f32(2, 3, 6))], ["ge", "gt", "mean", "inv", "ln2", "ls"], [
+    init("g", f32(6)), init("b", f32(6)), init("g2", f32(3, 6))], opset=20)
+# Pointwise functions and logic (bool at run time as 0/1), InstanceNormalization.
+case("pointwise_logic", [
+    helper.make_node("Neg", ["x"], ["n"]), helper.make_node("Abs", ["n"], ["a"]),
+    helper.make_node("Reciprocal", ["a"], ["rc"]), helper.make_node("Log", ["a"], ["lg"]),
+    helper.make_node("Floor", ["x"], ["fl"]), helper.make_node("Ceil", ["x"], ["ce"]),
+    helper.make_node("Mish", ["x"], ["mi"]), helper.make_node("Softplus", ["x"], ["sp"]),
+    helper.make_node("Elu", ["x"], ["el"], alpha=0.7), helper.make_node("Selu", ["x"], ["se"]),
+    helper.make_node("Sign", ["fl"], ["sg"]), helper.make_node("Shrink", ["x"], ["sh"], lambd=0.4, bias=0.1),
+    helper.make_node("Greater", ["x", "zero"], ["gt"]), helper.make_node("LessOrEqual", ["x", "half"], ["le"]),
+    helper.make_node("GreaterOrEqual", ["x", "mhalf"], ["ge"]),
+    helper.make_node("And", ["gt", "le"], ["an"]), helper.make_node("Or", ["an", "ge"], ["o"]),
+    helper.make_node("Xor", ["o", "gt"], ["xo"]), helper.make_node("Not", ["xo"], ["nt"]),
+    helper.make_node("Cast", ["nt"], ["ntf"], to=TensorProto.FLOAT),
+    helper.make_node("Cast", ["x"], ["xb"], to=TensorProto.BOOL),
+    helper.make_node("Where", ["xb", "rc", "lg"], ["w"]),
+    helper.make_node("InstanceNormalization", ["x", "is", "ib"], ["inn"], epsilon=1e-4),
+], [("x", np.concatenate([f32(1, 3, 4, 5) * 2, np.zeros((1, 3, 1, 5), np.float32)], axis=2))],
+    ["rc", "lg", "ce", "mi", "sp", "el", "se", "sg", "sh", "ntf", "w", "inn"], [
+    init("zero", np.array(0, np.float32)), init("half", np.array(0.5, np.float32)), init("mhalf", np.array(-0.5, np.float32)),
+    init("is", f32(3)), init("ib", f32(3))], opset=18)
 print("wrote", sorted(os.listdir(OUT)))

@@ -1,0 +1,4 @@
+/// ONNX Equal: elementwise a == b, bool out (0/1 at run time) with numpy broadcasting.
+enum Equal {
+    static func make(_ node: NodeProto, opset: Int) throws -> any Operator { BinaryOperator(kind: .equal) }
+}
