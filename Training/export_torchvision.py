@@ -79,11 +79,11 @@ onnxruntime 1.32 and numpy (Training/README.md). Never downloads weights.
 import argparse
 import contextlib
 import importlib.util
-import io
 import json
 import os
 import shutil
 import sys
+import tempfile
 import time
 import traceback
 import warnings
@@ -94,6 +94,11 @@ DEFAULT_MODELS = ["densenet121", "resnet50", "efficientnet_b0", "mobilenet_v3_la
 RECIPES = [("torchscript", 13), ("torchscript", 17), ("dynamo", 18)]
 INPUT_SHAPE = (1, 3, 224, 224)
 TWO_GB = 2 * 1024 ** 3
+# Cases the exporters cannot make with torch 2.13; they are reported but do not fail the run.
+EXPECTED_FAILURES = {
+    ("vit_b_16", "torchscript", 13): "nn.MultiheadAttention calls aten::scaled_dot_product_attention, which the "
+                                     "TorchScript exporter translates from opset 14 on",
+}
 
 
 # ------------------------------------------------------------------------------------------ imports
@@ -183,33 +188,62 @@ def fixture_init(torch, model, seed, batches=3, batch_size=2, sample_shape=INPUT
 
 @contextlib.contextmanager
 def quiet():
-    """The exporters print progress lines and deprecation warnings; keep them for errors only."""
-    buf = io.StringIO()
-    with warnings.catch_warnings(), contextlib.redirect_stdout(buf), contextlib.redirect_stderr(buf):
-        warnings.simplefilter("ignore")
+    """The exporters print progress lines, warnings and (the TorchScript exporter, from C++, on a failure)
+    whole graphs; send file descriptors 1 and 2 to a temporary file and show its tail on failure only."""
+    sys.stdout.flush()
+    sys.stderr.flush()
+    saved = os.dup(1), os.dup(2)
+    with tempfile.TemporaryFile(mode="w+", encoding="utf-8", errors="replace") as tmp:
+        os.dup2(tmp.fileno(), 1)
+        os.dup2(tmp.fileno(), 2)
+        failed = False
         try:
-            yield buf
+            with warnings.catch_warnings(), contextlib.redirect_stdout(tmp), contextlib.redirect_stderr(tmp):
+                warnings.simplefilter("ignore")
+                yield tmp
         except BaseException:
-            sys.stderr.write(buf.getvalue()[-4000:])
+            failed = True
             raise
+        finally:
+            tmp.flush()
+            os.dup2(saved[0], 1)
+            os.dup2(saved[1], 2)
+            os.close(saved[0])
+            os.close(saved[1])
+            if failed:
+                tmp.seek(0)
+                lines = [l for l in tmp.read().splitlines() if not l.lstrip().startswith(("%", "return ("))]
+                sys.stderr.write("\n".join(lines[-40:]) + "\n")  # without a TorchScript graph dump
 
 
 def export(torch, model, x, path, exporter, opset, input_name, output_name, dynamic_batch):
-    """One torch.onnx.export call; weights end up inside `path` (inline_weights checks it)."""
-    args = (torch.from_numpy(x),)
-    if exporter == "torchscript":
-        axes = {input_name: {0: "batch"}, output_name: {0: "batch"}} if dynamic_batch else None
-        torch.onnx.export(model, args, path, dynamo=False, opset_version=opset, input_names=[input_name],
-                          output_names=[output_name], dynamic_axes=axes, do_constant_folding=True)
-    elif exporter == "dynamo":
-        shapes = ({0: torch.export.Dim("batch")},) if dynamic_batch else None
-        # torch 2.13's dynamo path has no TorchScript fallback: a failure here is the dynamo exporter's own.
-        program = torch.onnx.export(model, args, dynamo=True, opset_version=opset, input_names=[input_name],
-                                    output_names=[output_name], dynamic_shapes=shapes, external_data=False,
-                                    optimize=True)
-        program.save(path, external_data=False)
-    else:
-        raise ValueError(exporter)
+    """One torch.onnx.export call; weights end up inside `path` (inline_weights checks it).
+
+    With a dynamic batch the example input is x twice (batch 2): from a batch-1 example torch.export
+    specialises the batch to 1 (vit_b_16 came out as [1, 3, 224, 224] despite Dim("batch"), convnext_tiny
+    failed with "Invalid ranges [2:1]"), and a trace may bake a 1 into reshapes. nn.MultiheadAttention's
+    inference fast path (aten::_native_multi_head_attention, which neither exporter can translate) is
+    switched off for the export: vit_b_16 uses it under no_grad in eval mode."""
+    example = np.concatenate([x, x]) if dynamic_batch and x.shape[0] == 1 else x
+    args = (torch.from_numpy(example),)
+    fastpath = torch.backends.mha.get_fastpath_enabled()
+    torch.backends.mha.set_fastpath_enabled(False)
+    try:
+        if exporter == "torchscript":
+            axes = {input_name: {0: "batch"}, output_name: {0: "batch"}} if dynamic_batch else None
+            torch.onnx.export(model, args, path, dynamo=False, opset_version=opset, input_names=[input_name],
+                              output_names=[output_name], dynamic_axes=axes, do_constant_folding=True)
+        elif exporter == "dynamo":
+            shapes = ({0: torch.export.Dim("batch")},) if dynamic_batch else None
+            # torch 2.13's dynamo path has no TorchScript fallback: a failure here is the dynamo exporter's own.
+            program = torch.onnx.export(model, args, dynamo=True, opset_version=opset, input_names=[input_name],
+                                        output_names=[output_name], dynamic_shapes=shapes, external_data=False,
+                                        optimize=True)
+            program.save(path, external_data=False)
+        else:
+            raise ValueError(exporter)
+    finally:
+        torch.backends.mha.set_fastpath_enabled(fastpath)
 
 
 def inline_weights(path):
@@ -269,6 +303,14 @@ def write_pb(array, name, path):
         f.write(numpy_helper.from_array(np.ascontiguousarray(array), name).SerializeToString())
 
 
+def describe(e):
+    """The innermost cause's type and first line (torch.onnx wraps torch.export's error in two layers)."""
+    while e.__cause__ is not None:
+        e = e.__cause__
+    lines = [l for l in str(e).strip().splitlines() if l.strip()]
+    return f"{type(e).__name__}: {lines[0][:400] if lines else ''}"
+
+
 def max_abs(a, b):
     return float(np.max(np.abs(np.asarray(a, np.float64) - np.asarray(b, np.float64))))
 
@@ -297,7 +339,7 @@ def run_case(torch, model, eager, x, name, exporter, opset, out_dir, threads):
         row["checker"] = "ok"
     except Exception as e:  # noqa: BLE001 - report and go on with the other cases
         shutil.rmtree(folder, ignore_errors=True)
-        row["error"] = f"export: {type(e).__name__}: {str(e).strip().splitlines()[-1] if str(e).strip() else ''}"
+        row["error"] = "export: " + describe(e)
         row["traceback"] = traceback.format_exc()[-3000:]
         return row
     try:
@@ -310,14 +352,19 @@ def run_case(torch, model, eager, x, name, exporter, opset, out_dir, threads):
         row["maxAbsOptimisedVsPlain"] = max_abs(opt[0], ref[0])
         row["maxAbsOrtVsEager"] = max_abs(ref[0], eager)
         row["outputShape"] = list(ref[0].shape)
-        two, _ = timed_run(plain, {in_name: np.concatenate([x, x])})
-        row["batch2"] = "ok" if two[0].shape[0] == 2 and max_abs(two[0][1:], ref[0]) < 1e-3 else f"shape {list(two[0].shape)}"
         write_pb(x, in_name, os.path.join(folder, "test_data_set_0", "input_0.pb"))
         for i, (o, oname) in enumerate(zip(ref, out_names)):
             write_pb(o, oname, os.path.join(folder, "test_data_set_0", f"output_{i}.pb"))
     except Exception as e:  # noqa: BLE001 - keep the model, no test data: the engine can still be tried on it
         row["ortRan"] = False
-        row["error"] = f"onnxruntime: {type(e).__name__}: {str(e).strip().splitlines()[0][:400]}"
+        row["error"] = "onnxruntime: " + describe(e)
+        return row
+    try:  # the batch is dynamic: a batch of 2 gives the same row twice
+        two, _ = timed_run(plain, {in_name: np.concatenate([x, x])})
+        row["batch2"] = "ok" if two[0].shape[0] == 2 and max_abs(two[0][1:], ref[0]) < 1e-3 and max_abs(two[0][:1], ref[0]) < 1e-3 \
+            else f"wrong (shape {list(two[0].shape)})"
+    except Exception as e:  # noqa: BLE001
+        row["batch2"] = "fails: " + describe(e)[:120]
     return row
 
 
@@ -363,10 +410,16 @@ def export_cases(args):
         json.dump({"seed": args.seed, "init": args.init, "torch": torch.__version__, "torchvision": torchvision.__version__,
                    "cases": [{k: v for k, v in r.items() if k != "traceback"} for r in rows]}, f, indent=1)
     failed = [r for r in rows if "error" in r]
-    for r in failed:
+    unexpected = [r for r in failed if (r["model"], r.get("exporter"), r.get("opset")) not in EXPECTED_FAILURES]
+    for r in unexpected:
         print(f"\n{r['case']}: {r['error']}\n{r.get('traceback', '')}", file=sys.stderr)
-    print(f"{len(rows) - len(failed)} cases written, {len(failed)} failed (summary: {os.path.join(args.out, 'summary.json')})")
-    return 1 if failed else 0
+    for r in failed:
+        known = EXPECTED_FAILURES.get((r["model"], r.get("exporter"), r.get("opset")))
+        if known:
+            print(f"expected failure: {r['case']}: {known}")
+    print(f"{len(rows) - len(failed)} cases written, {len(failed)} failed ({len(failed) - len(unexpected)} expected)"
+          f" (summary: {os.path.join(args.out, 'summary.json')})")
+    return 1 if unexpected else 0
 
 
 # ------------------------------------------------------------------------------------------ site model
