@@ -20,6 +20,7 @@ with the batch dimension dynamic (dim_param "batch") on the input and the output
     OUT/<model>_<exporter>_op<N>/model.onnx                     weights inline (no external data) below 2 GB
     OUT/<model>_<exporter>_op<N>/test_data_set_0/input_0.pb     seeded random float32 [1, 3, 224, 224]
     OUT/<model>_<exporter>_op<N>/test_data_set_0/output_0.pb    onnxruntime CPU, graph optimisations disabled
+    OUT/<model>_<exporter>_op<N>/data.json                       tolerance: atol 1e-4, rtol 1e-3
 
 (the layout of the ONNX backend node/model tests: serialized onnx.TensorProto, named after the graph's
 input and output). The same seed gives the same weights for a model under all three recipes and the
@@ -265,7 +266,7 @@ def inline_weights(path):
             t.data_location = onnx.TensorProto.DEFAULT
     onnx.save(model, path)
     for f in os.listdir(folder):
-        if f not in ("model.onnx", "test_data_set_0"):
+        if f not in ("model.onnx", "test_data_set_0", "data.json"):
             os.remove(os.path.join(folder, f))
     return "inline (re-saved)"
 
@@ -355,6 +356,10 @@ def run_case(torch, model, eager, x, name, exporter, opset, out_dir, threads):
         write_pb(x, in_name, os.path.join(folder, "test_data_set_0", "input_0.pb"))
         for i, (o, oname) in enumerate(zip(ref, out_names)):
             write_pb(o, oname, os.path.join(folder, "test_data_set_0", f"output_{i}.pb"))
+        # The tolerance the engine must meet against onnxruntime (issue 14), read by `lightbox onnx check`
+        # the way the ONNX backend runner reads a model case's data.json.
+        with open(os.path.join(folder, "data.json"), "w") as fh:
+            json.dump({"atol": 1e-4, "rtol": 1e-3, "model_name": name}, fh)
     except Exception as e:  # noqa: BLE001 - keep the model, no test data: the engine can still be tried on it
         row["ortRan"] = False
         row["error"] = "onnxruntime: " + describe(e)
