@@ -94,7 +94,8 @@ public final class FindingsEngine: @unchecked Sendable {
             var perImage: [FractureFinding.ImageResult] = []
             for image in study.images {
                 let (outputs, prepared, _) = try runImage(model, image: image, sex: nil)
-                perImage.append(try FractureHead.image(image.name, outputs: outputs, card: card, modelPath: entry.modelPath, geometry: prepared.geometry))
+                perImage.append(try FractureHead.image(image.name, outputs: outputs, card: card, modelPath: entry.modelPath, geometry: prepared.geometry,
+                                                       camSource: model.camSource))
             }
             return .fracture(FractureFinding(perImage: perImage, operatingPoint: card.threshold))
         case .boneAge:

@@ -5,6 +5,9 @@ import Inference
 /// holds the lock; the engine may call from any thread.
 public final class LoadedModel: @unchecked Sendable {
     public let entry: ModelEntry
+    /// Where a fracture model without a `cam` output gets its heat map (an extra output
+    /// of the session), or nil.
+    public let camSource: ClassActivationSource?
     private let session: Session
     private let lock = NSLock()
 
@@ -14,7 +17,7 @@ public final class LoadedModel: @unchecked Sendable {
         let path = entry.modelPath, card = entry.card
         func fail(_ problem: String) -> FindingsError { .model(path: path, problem: problem) }
         guard let data = FileManager.default.contents(atPath: path) else { throw fail("cannot read the file") }
-        let graph: Graph
+        var graph: Graph
         do { graph = try Graph(bytes: [UInt8](data)) } catch let e as InferenceError {
             throw fail("\(e.coordinates): \(e.problem)")
         }
@@ -40,6 +43,12 @@ public final class LoadedModel: @unchecked Sendable {
         let graphOutputs = Set(graph.outputs)
         for (role, name) in card.outputs.sorted(by: { $0.key < $1.key }) where !graphOutputs.contains(name) {
             throw fail("card.json outputs.\(role) names '\(name)', which the graph does not output (outputs: \(graph.outputs.joined(separator: ", ")))")
+        }
+        if card.task == .fracture, card.outputs["cam"] == nil, let score = card.outputs["logit"] ?? card.outputs["probability"] {
+            camSource = graph.classActivationSource(for: score)
+            if let s = camSource { graph.addOutput(s.featureMap) }
+        } else {
+            camSource = nil
         }
         do {
             session = try Session(graph: graph, inputInfos: infos, options: .init(threads: threads))
@@ -67,7 +76,7 @@ public final class LoadedModel: @unchecked Sendable {
     /// nil: any size.
     static func expectedShapes(_ task: ModelTask) -> [String: [Int?]] {
         switch task {
-        case .fracture: return ["logit": [1, 1], "cam": [1, 1, nil, nil]]
+        case .fracture: return ["logit": [1, 1], "probability": [1, 1], "cam": [1, 1, nil, nil]]
         case .boneAge: return ["mean": [1, 1], "logVariance": [1, 1], "std": [1, 1]]
         case .spine: return ["levels": [1, 5, nil, nil], "canalStenosis": [1, 5, 3], "pfirrmann": [1, 5, 5], "listhesis": [1, 5, 5]]
         }

@@ -65,6 +65,9 @@ extension ModelCard {
             throw fail("outputs", "a bone-age model needs \"logVariance\" or \"std\" for its interval")
         }
         if task == .fracture {
+            guard !(outputs["logit"] ?? "").isEmpty || !(outputs["probability"] ?? "").isEmpty else {
+                throw fail("outputs", "a fracture model needs \"logit\" or \"probability\"")
+            }
             guard let op = operatingPoint else { throw fail("operatingPoint", "required for a fracture model") }
             guard op > 0, op < 1 else { throw fail("operatingPoint", "must be a probability strictly between 0 and 1") }
         }

@@ -9,7 +9,7 @@ public enum ModelTask: String, Codable, Sendable, CaseIterable {
     /// Output roles the card must map to graph outputs (besides the alternatives below).
     var requiredOutputs: [String] {
         switch self {
-        case .fracture: return ["logit", "cam"]
+        case .fracture: return []  // "logit" or "probability"; "cam" optional (LoadedModel derives one)
         case .boneAge: return ["mean"]
         case .spine: return ["levels", "canalStenosis", "pfirrmann", "listhesis"]
         }

@@ -48,8 +48,10 @@ struct ModelCardTests {
     @Test func semanticChecks() {
         #expect(message(Self.valid.replacingOccurrences(of: "\"operatingPoint\": 0.3", with: "\"operatingPoint\": 1.3"))
             == "m/card.json: field 'operatingPoint': must be a probability strictly between 0 and 1")
-        #expect(message(Self.valid.replacingOccurrences(of: "\"cam\": \"map\"", with: "\"heat\": \"map\""))
-            == "m/card.json: field 'outputs.cam': required for a fracture model")
+        // No cam output is fine (the engine derives one); no score is not.
+        #expect(message(Self.valid.replacingOccurrences(of: "\"cam\": \"map\"", with: "\"heat\": \"map\"")) == "")
+        #expect(message(Self.valid.replacingOccurrences(of: "\"logit\": \"out\"", with: "\"score\": \"out\""))
+            == "m/card.json: field 'outputs': a fracture model needs \"logit\" or \"probability\"")
         #expect(message(Self.valid.replacingOccurrences(of: "[0.1, 0.2, 0.3]", with: "[0.1, 0.2]")).contains("field 'input.normalisation.mean'"))
         #expect(message(Self.valid.replacingOccurrences(of: "\"formatVersion\": 1", with: "\"formatVersion\": 2")).contains("field 'formatVersion': version 2"))
         #expect(message(Self.valid.replacingOccurrences(of: "\"kinds\": [\"extremity\"]", with: "\"kinds\": [\"hand\"]")).contains("a fracture model must apply to extremity studies"))

@@ -151,8 +151,34 @@ def unsupported():
                                           {"logit": "logit", "cam": "cam"}, operatingPoint=0.5), under="broken")
 
 
+def site_fracture():
+    # A site's export as torch.onnx writes a torchvision classifier: 3-channel ImageNet input,
+    # features → Relu → GlobalAveragePool → Flatten → Gemm (transB=1) → Sigmoid, one output
+    # named "probability" and no cam. The engine must make the CAM itself: Σ_c w_c·F_c + b.
+    rng = np.random.default_rng(7)
+    nodes = [
+        helper.make_node("AveragePool", ["image"], ["pooled"], kernel_shape=[8, 8], strides=[8, 8]),
+        helper.make_node("Conv", ["pooled", "cw", "cb"], ["conv"]),
+        helper.make_node("Relu", ["conv"], ["features"]),
+        helper.make_node("GlobalAveragePool", ["features"], ["gap"]),
+        helper.make_node("Flatten", ["gap"], ["flat"], axis=1),
+        helper.make_node("Gemm", ["flat", "fw", "fb"], ["score"], transB=1),
+        helper.make_node("Sigmoid", ["score"], ["probability"]),
+    ]
+    g = helper.make_graph(nodes, "site_fracture_synthetic",
+                          [helper.make_tensor_value_info("image", TensorProto.FLOAT, ["batch", 3, 64, 64])],
+                          [helper.make_tensor_value_info("probability", TensorProto.FLOAT, ["batch", 1])],
+                          [const("cw", rng.standard_normal((4, 3, 1, 1))), const("cb", [0.5, -0.2, 0.1, 0.3]),
+                           const("fw", [[0.8, -0.5, 0.3, 0.6]]), const("fb", [-0.4])])
+    c = card("site-fracture-synthetic", "fracture", ["extremity"], ["CR", "DX"], (64, 64),
+             {"probability": "probability"}, operatingPoint=0.5)
+    c["input"].update({"channels": 3, "normalisation": {"mean": [0.485, 0.456, 0.406], "std": [0.229, 0.224, 0.225]}})
+    save("site-fracture-synthetic", g, c, under="site")
+
+
 if __name__ == "__main__":
     fracture()
     bone_age()
     spine()
     unsupported()
+    site_fracture()
