@@ -60,7 +60,7 @@ let package = Package(
         .testTarget(name: "LedgerTests", dependencies: ["Ledger", "TestSupport"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "TestSupport"]),
         .testTarget(name: "ReadingAppTests", dependencies: ["ReadingApp", "TestSupport"], exclude: ["Snapshots"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["TestSupport", "Ledger", "ReaderStudy", "Inference"], exclude: ["Snapshots"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["TestSupport", "Common", "Ledger", "ReaderStudy", "Inference"], exclude: ["Snapshots"]),
     ],
     swiftLanguageModes: [.v6]
 )

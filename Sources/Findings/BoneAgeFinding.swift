@@ -1,6 +1,6 @@
 /// Bone age against the Greulich–Pyle standard.
-public struct BoneAgeFinding: Sendable, Equatable {
-    public enum Category: String, Sendable, Equatable {
+public struct BoneAgeFinding: Sendable, Equatable, Codable {
+    public enum Category: String, Sendable, Equatable, Codable {
         case delayed, normal, advanced
         /// Sex or age unknown: no standard to compare with.
         case indeterminate

@@ -16,6 +16,8 @@ public enum FindingsError: UserFacingError, Equatable {
     case study(coordinates: String, problem: String)
     /// A `reference.json` that cannot be used for validation.
     case reference(path: String, field: String, problem: String)
+    /// A stored (pinned) AI result that cannot be used.
+    case pinnedResult(id: Int64, problem: String)
 
     public var coordinates: String {
         switch self {
@@ -24,12 +26,13 @@ public enum FindingsError: UserFacingError, Equatable {
         case .unknownModel(let name, _): return "model \(name)"
         case .study(let coordinates, _): return coordinates
         case .reference(let path, let field, _): return field.isEmpty ? path : "\(path): field '\(field)'"
+        case .pinnedResult(let id, _): return "stored AI result \(id)"
         }
     }
 
     public var problem: String {
         switch self {
-        case .card(_, _, let p), .model(_, let p), .folder(_, let p), .study(_, let p), .reference(_, _, let p): return p
+        case .card(_, _, let p), .model(_, let p), .folder(_, let p), .study(_, let p), .reference(_, _, let p), .pinnedResult(_, let p): return p
         case .unknownModel(_, let known):
             return known.isEmpty ? "no such model (no models are installed)" : "no such model (installed: \(known.joined(separator: ", ")))"
         }

@@ -1,6 +1,6 @@
 /// Fracture (MURA-style abnormality) on an extremity study.
-public struct FractureFinding: Sendable, Equatable {
-    public struct ImageResult: Sendable, Equatable {
+public struct FractureFinding: Sendable, Equatable, Codable {
+    public struct ImageResult: Sendable, Equatable, Codable {
         /// Path inside the study folder.
         public var image: String
         public var logit: Double

@@ -1,7 +1,7 @@
 /// A class activation map laid over an image: `values` row-major (`width` × `height`, the
 /// network's last feature-map grid) covering `rect` of the original image, in image pixels.
 /// Where the model input was padding, `rect` reaches past the image.
-public struct HeatMap: Sendable, Equatable {
+public struct HeatMap: Sendable, Equatable, Codable {
     public var width: Int
     public var height: Int
     /// Raw CAM values (logit contributions: the logit is their mean plus the head's bias).
@@ -11,6 +11,20 @@ public struct HeatMap: Sendable, Equatable {
     public init(width: Int, height: Int, values: [Float], rect: ImageRect) {
         precondition(values.count == width * height, "HeatMap: size mismatch")
         self.width = width; self.height = height; self.values = values; self.rect = rect
+    }
+
+    private enum CodingKeys: String, CodingKey { case width, height, values, rect }
+
+    /// A stored map (a pinned AI result) is checked like a computed one.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        width = try c.decode(Int.self, forKey: .width)
+        height = try c.decode(Int.self, forKey: .height)
+        values = try c.decode([Float].self, forKey: .values)
+        rect = try c.decode(ImageRect.self, forKey: .rect)
+        guard width > 0, height > 0, values.count == width * height else {
+            throw DecodingError.dataCorruptedError(forKey: .values, in: c, debugDescription: "\(values.count) values for a \(width)×\(height) map")
+        }
     }
 
     /// The map value at an original-image point (nearest cell), nil outside the map.

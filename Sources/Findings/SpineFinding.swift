@@ -1,12 +1,12 @@
 /// Per-level findings on the mid-sagittal slice of a lumbar MR.
-public struct SpineFinding: Sendable, Equatable {
+public struct SpineFinding: Sendable, Equatable, Codable {
     public static let levelNames = ["L1-L2", "L2-L3", "L3-L4", "L4-L5", "L5-S1"]
     /// RSNA 2024 classes, spelled as FindingCatalog spells them.
     public static let stenosisLabels = ["normal/mild", "moderate", "severe"]
     public static let pfirrmannLabels = ["1", "2", "3", "4", "5"]
     public static let listhesisLabels = ["none", "I", "II", "III", "IV"]
 
-    public struct Level: Sendable, Equatable {
+    public struct Level: Sendable, Equatable, Codable {
         public var level: String
         /// Disc centre in the slice's pixels (continuous: pixel i spans [i, i+1)).
         public var x: Double

@@ -8,10 +8,17 @@ public struct StudyFindings: Sendable, Equatable {
         public var task: ModelTask
         public var intendedUse: String
         public var phantomTrained: Bool
+        /// The bytes that ran (set when the engine pins results to a store).
+        public var fingerprint: ModelFingerprint?
+        /// The stored result shown for this model: events and signed reads name it.
+        public var resultID: Int64?
+        /// SHA-256 of the stored result's payload (what the `aiRevealed` event chains).
+        public var resultSHA256: String?
 
-        public init(card: ModelCard) {
+        public init(card: ModelCard, fingerprint: ModelFingerprint? = nil, resultID: Int64? = nil, resultSHA256: String? = nil) {
             name = card.name; version = card.version; task = card.task
             intendedUse = card.intendedUse; phantomTrained = card.isPhantomTrained
+            self.fingerprint = fingerprint; self.resultID = resultID; self.resultSHA256 = resultSHA256
         }
 
         public var displayName: String { "\(name) \(version)" }

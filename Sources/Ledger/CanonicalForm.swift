@@ -68,13 +68,17 @@ enum ChainHash {
         return form
     }
 
+    /// A read signed without AI keeps the v1 form (and every digest signed
+    /// before results were pinned still verifies); one shown AI adds the ids
+    /// of the stored results it saw.
     static func signedRead(read: ReadIdentity, decisionsJSON: String, confidence: Int?,
-                           signedWallTime: Double) -> CanonicalForm {
-        var form = CanonicalForm("lightbox-signed-v1")
+                           signedWallTime: Double, aiResults: String? = nil) -> CanonicalForm {
+        var form = CanonicalForm(aiResults == nil ? "lightbox-signed-v1" : "lightbox-signed-v2")
         read.add(to: &form)
         form.add("decisions", decisionsJSON)
         form.add("confidence", confidence)
         form.add("signed_wall_time", signedWallTime)
+        if let aiResults { form.add("ai_results", aiResults) }
         return form
     }
 }

@@ -19,6 +19,8 @@ public enum ChainProblem: Sendable, Equatable, CustomStringConvertible {
     case statusMismatch(read: Int64)
     /// A head hash recorded earlier is no longer in the chain: it was rebuilt.
     case anchorMissing(hash: String)
+    /// A pinned AI result no longer matches its hash, or the one an event says was shown.
+    case aiResultEdited(result: Int64, event: Int64?)
 
     public var description: String {
         switch self {
@@ -41,6 +43,9 @@ public enum ChainProblem: Sendable, Equatable, CustomStringConvertible {
             return "signed read \(read) names event \(event), which is not its signed event"
         case .anchorMissing(let hash):
             return "the recorded chain head \(hash) is no longer in the chain: the record was rebuilt"
+        case .aiResultEdited(let result, let event):
+            let shown = event.map { " shown in event \($0)" } ?? ""
+            return "stored AI result \(result)\(shown) was edited or removed: it no longer matches its SHA-256"
         case .statusMismatch(let read):
             return "read \(read) is marked signed without a signed read, or the reverse"
         }

@@ -4,13 +4,14 @@ import GRDB
 /// `grdb_migrations`. A released migration is never edited: change the schema
 /// by adding one. Docs/LEDGER.md describes every table.
 enum LedgerMigrations {
-    static let identifiers = ["v1-readers-reads-events", "v2-drafts-signed-reads", "v3-experiments-assignments"]
+    static let identifiers = ["v1-readers-reads-events", "v2-drafts-signed-reads", "v3-experiments-assignments", "v4-ai-results"]
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration(identifiers[0]) { db in try db.execute(sql: v1) }
         migrator.registerMigration(identifiers[1]) { db in try db.execute(sql: v2) }
         migrator.registerMigration(identifiers[2]) { db in try db.execute(sql: v3) }
+        migrator.registerMigration(identifiers[3]) { db in try db.execute(sql: v4) }
         return migrator
     }
 
@@ -129,5 +130,53 @@ enum LedgerMigrations {
             WHEN NEW.experiment IS NOT NULL
                 AND NOT EXISTS (SELECT 1 FROM experiments WHERE name = NEW.experiment)
             BEGIN SELECT RAISE(ABORT, 'reads: no such experiment'); END;
+        """
+
+    /// Pinned AI results: one stored result per (study, model fingerprint),
+    /// with the engine that made it, so every reader is shown the same bytes
+    /// and a sponsor can tell which model a read saw. An experiment pins the
+    /// fingerprints of its models (prepare, or its first reader); a signed
+    /// read names the results it was shown.
+    static let v4 = """
+        CREATE TABLE ai_results (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            study TEXT NOT NULL CHECK (length(study) > 0),
+            model_name TEXT NOT NULL CHECK (length(model_name) > 0),
+            model_version TEXT NOT NULL,
+            model_sha256 TEXT NOT NULL CHECK (length(model_sha256) = 64),
+            card_sha256 TEXT NOT NULL CHECK (length(card_sha256) = 64),
+            engine_version TEXT NOT NULL,
+            kernel_variant TEXT NOT NULL,
+            payload TEXT NOT NULL,
+            payload_sha256 TEXT NOT NULL CHECK (length(payload_sha256) = 64),
+            created_at REAL NOT NULL,
+            UNIQUE (study, model_name, model_version, model_sha256, card_sha256)
+        );
+        CREATE TRIGGER ai_results_are_fixed
+            BEFORE UPDATE ON ai_results
+            BEGIN SELECT RAISE(ABORT, 'ai_results are pinned: UPDATE refused'); END;
+        CREATE TRIGGER ai_results_no_delete
+            BEFORE DELETE ON ai_results
+            BEGIN SELECT RAISE(ABORT, 'ai_results are pinned: DELETE refused'); END;
+
+        CREATE TABLE experiment_models (
+            experiment TEXT NOT NULL REFERENCES experiments(name),
+            model_name TEXT NOT NULL CHECK (length(model_name) > 0),
+            model_version TEXT NOT NULL,
+            model_sha256 TEXT NOT NULL CHECK (length(model_sha256) = 64),
+            card_sha256 TEXT NOT NULL CHECK (length(card_sha256) = 64),
+            task TEXT NOT NULL,
+            pinned_at REAL NOT NULL,
+            PRIMARY KEY (experiment, model_name)
+        );
+        CREATE TRIGGER experiment_models_are_fixed
+            BEFORE UPDATE ON experiment_models
+            BEGIN SELECT RAISE(ABORT, 'experiment_models are pinned: UPDATE refused'); END;
+        CREATE TRIGGER experiment_models_no_delete
+            BEFORE DELETE ON experiment_models
+            BEGIN SELECT RAISE(ABORT, 'experiment_models are pinned: DELETE refused'); END;
+
+        -- Space-separated ai_results ids the read was shown; NULL: no AI shown.
+        ALTER TABLE signed_reads ADD COLUMN ai_results TEXT;
         """
 }

@@ -1,3 +1,4 @@
+import Common
 import GRDB
 
 extension LedgerStore {
@@ -26,6 +27,7 @@ extension LedgerStore {
                 }
             }
             if problem == nil { problem = try signedReadProblem(db) }
+            if problem == nil { problem = try aiResultProblem(db) }
             let signedCount = try Int.fetchOne(db, sql: "SELECT count(*) FROM signed_reads") ?? 0
             return ChainReport(eventCount: verifier.count, signedReadCount: signedCount,
                                headHash: verifier.lastHash, problem: problem)
@@ -63,7 +65,7 @@ extension LedgerStore {
     /// exactly when it has a signed read.
     private func signedReadProblem(_ db: Database) throws -> ChainProblem? {
         let signedEvents = try Row.fetchCursor(db, sql: """
-            SELECT e.id AS event_id, e.read_id, e.value, s.decisions, s.confidence, s.signed_wall_time,
+            SELECT e.id AS event_id, e.read_id, e.value, s.decisions, s.confidence, s.signed_wall_time, s.ai_results,
                    s.read_id AS signed_read_id, r.reader, r.study, r.experiment, r.session, r.arm, r.pass
             FROM events e
             LEFT JOIN signed_reads s ON s.event_id = e.id
@@ -84,7 +86,8 @@ extension LedgerStore {
                                          arm: try d.optional("arm"), pass: try d.required("pass")))
                 return ChainHash.signedRead(read: identity, decisionsJSON: try d.required("decisions"),
                                             confidence: try d.optional("confidence"),
-                                            signedWallTime: try d.required("signed_wall_time")).sha256
+                                            signedWallTime: try d.required("signed_wall_time"),
+                                            aiResults: try d.optional("ai_results")).sha256
             }()
             let carried: String? = try? d.optional("value")
             if signedRead != read || digest == nil || digest != carried {
@@ -104,6 +107,30 @@ extension LedgerStore {
             WHERE (r.status = 'signed') != (s.read_id IS NOT NULL) ORDER BY r.id LIMIT 1
             """) {
             return .statusMismatch(read: read)
+        }
+        return nil
+    }
+
+    /// Every pinned AI result still matches its SHA-256, and every `aiRevealed`
+    /// event's reference (`ai_results ID=SHA256 …`, under the chain) names a
+    /// stored result with that hash: a result edited together with its stored
+    /// hash still breaks the chained reference.
+    private func aiResultProblem(_ db: Database) throws -> ChainProblem? {
+        var hashes: [Int64: String] = [:]
+        let rows = try Row.fetchCursor(db, sql: "SELECT id, payload, payload_sha256 FROM ai_results ORDER BY id")
+        while let row = try rows.next() {
+            let d = RowDecoder(row, path: path, table: "ai_results")
+            guard let payload: String = try? d.required("payload"), let stored: String = try? d.required("payload_sha256"),
+                  SHA256.hash(payload) == stored else { return .aiResultEdited(result: d.rowID, event: nil) }
+            hashes[d.rowID] = stored
+        }
+        let shown = try Row.fetchCursor(db, sql: "SELECT id, value FROM events WHERE kind = 'aiRevealed' AND value IS NOT NULL ORDER BY id")
+        while let row = try shown.next() {
+            let d = RowDecoder(row, path: path, table: "events")
+            guard let value: String = try? d.required("value"), let refs = AIResultReference.parse(value) else { continue }
+            for ref in refs where hashes[ref.id] != ref.sha256 {
+                return .aiResultEdited(result: ref.id, event: d.rowID)
+            }
         }
         return nil
     }

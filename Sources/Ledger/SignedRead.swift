@@ -13,12 +13,14 @@ public struct SignedRead: Sendable, Equatable {
     public let signedWallTime: Double
     public let eventID: Int64
     public let digest: String
+    /// The pinned AI results (`ai_results` ids) the reader was shown; empty: none.
+    public let aiResults: [Int64]
 
     public init(readID: ReadRecord.ID, reader: String, study: String, context: ReadContext,
                 decisions: [FindingDecision], confidence: Int?, signedWallTime: Double,
-                eventID: Int64, digest: String) {
+                eventID: Int64, digest: String, aiResults: [Int64] = []) {
         self.readID = readID; self.reader = reader; self.study = study; self.context = context
         self.decisions = decisions; self.confidence = confidence; self.signedWallTime = signedWallTime
-        self.eventID = eventID; self.digest = digest
+        self.eventID = eventID; self.digest = digest; self.aiResults = aiResults
     }
 }

@@ -1,4 +1,5 @@
 import Findings
+import Ledger
 import ReadingApp
 import TerminalUI
 import Worklist
@@ -21,6 +22,10 @@ extension AIResult {
         }
         self.init(values: findings.findingValues(), details: findings.detailLines(viewNames: views, levelPositions: false),
                   models: findings.modelNames, heatMaps: maps, flag: AIFlag(findings))
+        pinned = findings.models.compactMap { m in
+            guard let id = m.resultID, let sha = m.resultSHA256 else { return nil }
+            return AIResultReference(id: id, sha256: sha)
+        }
         // Spine level centres, found on the middle sagittal slice, for the image pane's markers:
         // on every slice of that series (same geometry, neighbouring slices), not on other series.
         if let spine = findings.spine,

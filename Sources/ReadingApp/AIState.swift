@@ -1,3 +1,4 @@
+import Ledger
 import TerminalUI
 
 /// What the AI has to say about the open study, as the screen sees it.
@@ -24,11 +25,16 @@ public struct AIResult: Sendable, Equatable {
     public var flag: AIFlag?
     /// Located points by image index in the study (spine level centres), for the `m` markers.
     public var markers: [Int: [ImageMarker]] = [:]
+    /// The stored results these values come from (empty when results are not pinned).
+    public var pinned: [AIResultReference] = []
 
     public init(values: [String: String], details: [String], models: [String], heatMaps: [Int: ImageOverlay] = [:],
                 flag: AIFlag? = nil) {
         self.values = values; self.details = details; self.models = models; self.heatMaps = heatMaps; self.flag = flag
     }
+
+    /// The `aiRevealed` event's value: which stored results were shown.
+    public var eventValue: String? { AIResultReference.eventValue(pinned) }
 
     /// Shown wherever a model speaks.
     public static let disclaimer = "trained on phantoms — not for clinical use"

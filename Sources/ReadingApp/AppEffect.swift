@@ -11,7 +11,8 @@ public enum AppEffect: Sendable, Equatable {
     case prefetchModels([Study])
     case record(readId: Int64, kind: EventKind, finding: String?, value: String?)
     case saveDraft(readId: Int64, decisions: [FindingDecision], confidence: Int?)
-    case sign(readId: Int64, studyId: String, decisions: [FindingDecision], confidence: Int?)
+    /// `aiResults`: the pinned AI results on screen when the reader signed (empty: none shown).
+    case sign(readId: Int64, studyId: String, decisions: [FindingDecision], confidence: Int?, aiResults: [Int64] = [])
     case closeRead(readId: Int64)
     /// Opens the sequential arm's second read, carrying the first read's values.
     case openSecondPass(Study, decisions: [FindingDecision], confidence: Int?)

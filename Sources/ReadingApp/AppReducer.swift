@@ -83,7 +83,7 @@ public enum AppReducer {
                 state.messageIsError = false
             }
             var effects: [AppEffect] = []
-            if case .ready = s.ai { effects.append(.record(readId: readId, kind: .aiRevealed, finding: nil, value: nil)) }
+            if case .ready(let ai) = s.ai { effects.append(.record(readId: readId, kind: .aiRevealed, finding: nil, value: ai.eventValue)) }
             return effects
 
         case .resized(let size):
@@ -131,7 +131,7 @@ public enum AppReducer {
             state.study = s
             // A heat map asked for before the AI finished appears now.
             let render = s.showHeatMap ? ImageReducer.render(&state) : []
-            if let readId = s.readId { return [.record(readId: readId, kind: .aiRevealed, finding: nil, value: nil)] + render }
+            if let readId = s.readId { return [.record(readId: readId, kind: .aiRevealed, finding: nil, value: result.eventValue)] + render }
             return render
 
         case .aiFailed(let studyId, let message):
@@ -227,7 +227,8 @@ public enum AppReducer {
             guard let s = state.study, let readId = s.readId else { return notReady(&state) }
             state.message = "Signing…"
             state.messageIsError = false
-            return [.sign(readId: readId, studyId: s.study.id, decisions: s.decisions, confidence: s.confidence)]
+            return [.sign(readId: readId, studyId: s.study.id, decisions: s.decisions, confidence: s.confidence,
+                          aiResults: s.shownAIResults)]
 
         case .signed(let studyId):
             if let effects = SequentialPass.afterSign(&state, studyId: studyId) { return effects }

@@ -73,8 +73,9 @@ public final class EffectRunner {
             case .saveDraft(let readId, let decisions, let confidence):
                 try env.store.saveDraft(decisions, confidence: confidence, read: readId)
 
-            case .sign(let readId, let studyId, let decisions, let confidence):
-                try env.store.sign(read: readId, decisions: decisions, confidence: confidence, event: event(.signed))
+            case .sign(let readId, let studyId, let decisions, let confidence, let aiResults):
+                try env.store.sign(read: readId, decisions: decisions, confidence: confidence, event: event(.signed),
+                                   aiResults: aiResults)
                 inbox.post(.signed(studyId: studyId))
 
             case .closeRead(let readId):

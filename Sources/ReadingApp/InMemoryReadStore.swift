@@ -40,7 +40,7 @@ public final class InMemoryReadStore: ReadStore {
         reads[read]?.confidence = confidence
     }
 
-    public func sign(read: Int64, decisions: [FindingDecision], confidence: Int?, event: ReadEvent) throws {
+    public func sign(read: Int64, decisions: [FindingDecision], confidence: Int?, event: ReadEvent, aiResults: [Int64]) throws {
         guard var r = reads[read], !r.signed else { throw InMemoryStoreError.alreadySigned }
         r.decisions = decisions
         r.confidence = confidence

@@ -64,8 +64,8 @@ public final class LedgerReadStore: ReadStore {
         try ledger.saveDraft(decisions, confidence: confidence, for: read)
     }
 
-    public func sign(read: Int64, decisions: [FindingDecision], confidence: Int?, event: ReadEvent) throws {
-        try ledger.sign(read, decisions: decisions, confidence: confidence, event: event)
+    public func sign(read: Int64, decisions: [FindingDecision], confidence: Int?, event: ReadEvent, aiResults: [Int64]) throws {
+        try ledger.sign(read, decisions: decisions, confidence: confidence, event: event, aiResults: aiResults)
     }
 
     public func signedFirstPass(reader: String, study: String) throws -> (decisions: [FindingDecision], confidence: Int?)? {

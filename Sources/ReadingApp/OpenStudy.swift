@@ -45,3 +45,11 @@ public struct OpenStudy: Sendable, Equatable {
 
     public var pendingCount: Int { decisions.filter { $0.state == .pending }.count }
 }
+
+extension OpenStudy {
+    /// The pinned results on screen now: none while the arm hides the AI.
+    var shownAIResults: [Int64] {
+        if case .ready(let ai) = ai { return ai.pinned.map(\.id) }
+        return []
+    }
+}

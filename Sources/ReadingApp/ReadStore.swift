@@ -9,7 +9,8 @@ public protocol ReadStore: AnyObject {
     func append(_ event: ReadEvent, read: Int64) throws
     func saveDraft(_ decisions: [FindingDecision], confidence: Int?, read: Int64) throws
     /// Durable when it returns: the screen moves on only after this.
-    func sign(read: Int64, decisions: [FindingDecision], confidence: Int?, event: ReadEvent) throws
+    /// `aiResults`: the pinned AI results the reader was shown (empty: none).
+    func sign(read: Int64, decisions: [FindingDecision], confidence: Int?, event: ReadEvent, aiResults: [Int64]) throws
     /// The signed first read of a sequential-arm study whose second read is not signed yet
     /// (resuming between the passes), else nil. Defaults in `ReadStore+Passes.swift`.
     func signedFirstPass(reader: String, study: String) throws -> (decisions: [FindingDecision], confidence: Int?)?

@@ -49,7 +49,7 @@ enum SequentialPass {
         }
         s.confidence = confidence
         state.study = s
-        if case .ready = s.ai { effects.append(.record(readId: readId, kind: .aiRevealed, finding: nil, value: nil)) }
+        if case .ready(let ai) = s.ai { effects.append(.record(readId: readId, kind: .aiRevealed, finding: nil, value: ai.eventValue)) }
         return effects
     }
 }

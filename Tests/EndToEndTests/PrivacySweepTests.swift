@@ -122,6 +122,7 @@ import Testing
 
         // An experiment on the imported studies, filled by simulate, then every coordinator command.
         try run("experiment create", ["priv", "--library", lib, "--readers", "ann,ben", "--db", db], now: Self.january)
+        try run("experiment prepare", ["priv", "--db", db, "--models", models])
         try run("simulate", ["priv", "--seed", "3", "--db", db])
         try run("experiment show", ["priv", "--db", db])
         try run("experiment report", ["priv", "--db", db, "--plots", dir.file("out/plots")])

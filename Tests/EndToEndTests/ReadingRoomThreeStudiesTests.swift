@@ -1,3 +1,4 @@
+import Common
 import Foundation
 import Ledger
 import ReaderStudy
@@ -163,8 +164,19 @@ import Testing
             }
             func shape(_ e: [ReadEvent]) -> [String] {
                 // A sign's value is the digest of what was signed: checked by verifyChain below.
-                e.map { $0.kind == .signed ? "signed" : [$0.kind.rawValue, $0.finding, $0.value].compactMap { $0 }.joined(separator: " ") }
+                // An aiRevealed event names the pinned results shown: checked against the store below.
+                e.map { $0.kind == .signed || $0.kind == .aiRevealed ? $0.kind.rawValue
+                    : [$0.kind.rawValue, $0.finding, $0.value].compactMap { $0 }.joined(separator: " ") }
             }
+            let pinned = Dictionary(uniqueKeysWithValues: try ledger.aiResults().map { ($0.id, SHA256.hash($0.payload)) })
+            for study in [extremity, hand, spine] {
+                let shown = try events(study).filter { $0.kind == .aiRevealed }.map { AIResultReference.parse($0.value ?? "") }
+                #expect(!shown.isEmpty && shown.allSatisfy { refs in refs.map { !$0.isEmpty && $0.allSatisfy { pinned[$0.id] == $0.sha256 } } ?? false },
+                        "\(study): every aiRevealed event names stored results by id and hash")
+                #expect(Set(shown.map { $0?.map(\.id) ?? [] }).count == 1, "\(study): the resumed read is shown the same stored result")
+            }
+            #expect(signed.allSatisfy { !$0.aiResults.isEmpty && $0.aiResults.allSatisfy { pinned[$0] != nil } },
+                    "each signed read names the stored results it was shown")
             #expect(shape(try events(extremity)) == ["opened", "aiRevealed", "accepted fracture.study \(ai[0]["fracture.study"]!)", "signed"])
             let handEvents = try events(hand)
             #expect(shape(handEvents) == ["opened", "aiRevealed", "overridden boneAge.months 140", "valueChanged boneAge.months.reason carpals",

@@ -10,6 +10,6 @@ struct ExperimentCommand: ParsableCommand {
         Coordinator tools; readers use `lightbox read --experiment NAME`. Set LIGHTBOX_NOW=2026-03-01T09:00:00Z \
         (ISO 8601) to run these commands at another moment, e.g. to check a washout in a test or dry run.
         """,
-        subcommands: [ExperimentCreateCommand.self, ExperimentShowCommand.self, ExperimentReportCommand.self]
+        subcommands: [ExperimentCreateCommand.self, ExperimentPrepareCommand.self, ExperimentShowCommand.self, ExperimentReportCommand.self]
     )
 }

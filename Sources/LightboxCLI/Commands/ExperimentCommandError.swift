@@ -13,6 +13,8 @@ enum ExperimentCommandError: UserFacingError {
     case truth(caseID: String, problem: String)
     case output(path: String, problem: String)
     case invalid(field: String, problem: String)
+    /// A model's files differ from the ones the experiment was prepared with.
+    case modelChanged(experiment: String, pinned: ModelFingerprint, now: ModelFingerprint, folder: String)
 
     var coordinates: String {
         switch self {
@@ -23,6 +25,7 @@ enum ExperimentCommandError: UserFacingError {
         case .truth(let caseID, _): return "case \(caseID)"
         case .output(let path, _): return path
         case .invalid(let field, _): return field
+        case .modelChanged(_, _, _, let folder): return folder
         }
     }
 
@@ -34,6 +37,10 @@ enum ExperimentCommandError: UserFacingError {
         case .badClock(let value): return "'\(value)' is not an ISO 8601 time such as 2026-03-01T09:00:00Z"
         case .library(_, let problem), .truth(_, let problem), .output(_, let problem), .invalid(_, let problem):
             return problem
+        case .modelChanged(let experiment, let pinned, let now, _):
+            let file = pinned.modelSHA256 != now.modelSHA256 ? "model.onnx" : "card.json"
+            let (was, is_) = file == "model.onnx" ? (pinned.modelSHA256, now.modelSHA256) : (pinned.cardSHA256, now.cardSHA256)
+            return "model \(pinned.name) \(pinned.version) changed after experiment \(experiment) was prepared: \(file) sha256 was \(was), is now \(is_); reading stops (restore the model, or prepare a new experiment)"
         }
     }
 }

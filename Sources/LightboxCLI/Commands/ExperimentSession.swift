@@ -12,6 +12,8 @@ struct ExperimentSession {
     let session: ReadingSession
     let arms: [String: StudyArm]
     let entries: [LibraryEntry]
+    /// Every case of the experiment (all sessions, all readers), for the model pin.
+    let allStudies: [Study]
 
     static func open(name: String, reader: String, db: String?, library: String?) throws -> ExperimentSession {
         let context = try ExperimentContext.open(name: name, db: db, library: library)
@@ -33,6 +35,7 @@ struct ExperimentSession {
             entries.append(.study(study))
             arms[a.caseID] = a.arm
         }
-        return ExperimentSession(context: context, session: session, arms: arms, entries: entries)
+        let all = context.design.caseIDs.compactMap { byId[$0] }
+        return ExperimentSession(context: context, session: session, arms: arms, entries: entries, allStudies: all)
     }
 }

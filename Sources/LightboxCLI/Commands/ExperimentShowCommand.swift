@@ -20,6 +20,15 @@ struct ExperimentShowCommand: ParsableCommand {
             print(try ExperimentSummary.text(design: context.design, table: context.table, completions: completions, clock: clock),
                   terminator: "")
             if let library = context.libraryPath { print("library \(library)") }
+            let models = try context.ledger.experimentModels(name)
+            if models.isEmpty {
+                print("models: not pinned yet (`lightbox experiment prepare \(name)`, or the first reader pins them)")
+            } else {
+                print("models (pinned; readers are shown stored results only):")
+                for m in models {
+                    print("  \(m.task): \(m.model.name) \(m.model.version)  model.onnx sha256 \(m.model.modelSHA256)  card.json sha256 \(m.model.cardSHA256)")
+                }
+            }
         }
     }
 }

@@ -65,20 +65,3 @@ struct ImportError: UserFacingError {
     var coordinates: String
     var problem: String
 }
-
-/// A one-line progress bar on stderr, only when stderr is a terminal.
-struct ProgressBar {
-    let total: Int
-    let enabled = isatty(2) == 1
-
-    func update(_ done: Int) {
-        guard enabled, total > 0 else { return }
-        let width = 30, filled = done * width / total
-        let bar = String(repeating: "█", count: filled) + String(repeating: "·", count: width - filled)
-        FileHandle.standardError.write(Data("\r[\(bar)] \(done)/\(total)".utf8))
-    }
-
-    func finish() {
-        if enabled { FileHandle.standardError.write(Data("\n".utf8)) }
-    }
-}

@@ -39,7 +39,8 @@ struct PracticeReadCommand: ParsableCommand {
             let studies = try StudyLibrary.load(root: library)
             let ledger = try LedgerStore(path: try ExperimentContext.ledgerPath(db))
             let renderer = ImageRenderer()
-            let engine = FindingsEngine(registry: try ModelsSearch.registry(explicit: models.map { [$0] } ?? []))
+            let engine = FindingsEngine(registry: try ModelsSearch.registry(explicit: models.map { [$0] } ?? []),
+                                        store: LedgerPinnedResults(ledger: ledger))
             var state = AppState(reader: me, mode: ScreenRules(label: "practice", showAI: false),
                                  libraryName: (library as NSString).lastPathComponent)
             // The scoreboard runs over every signed practice read, earlier sessions included.

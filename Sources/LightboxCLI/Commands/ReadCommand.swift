@@ -54,14 +54,19 @@ struct ReadCommand: ParsableCommand {
             let theme = try ThemeLoader.load(self.theme, environment: DataPaths.environment)
             let readerId = reader ?? DataPaths.defaultReader()
             let renderer = ImageRenderer()
-            let engine = FindingsEngine(registry: try ModelsSearch.registry(explicit: models.map { [$0] } ?? []))
+            let registry = try ModelsSearch.registry(explicit: models.map { [$0] } ?? [])
             let keys = try KeysFileLoader.load(environment: DataPaths.environment)
             var state: AppState
             let store: LedgerReadStore
             var entries: [LibraryEntry]
+            let engine: FindingsEngine
             if let experiment {
                 let session = try ExperimentSession.open(name: experiment, reader: readerId, db: db,
                                                          library: library == Self.defaultLibrary ? nil : library)
+                // Every reader of the experiment is shown the results pinned in its ledger,
+                // from the models it was prepared with, or reading stops here.
+                engine = FindingsEngine(registry: registry, store: LedgerPinnedResults(ledger: session.context.ledger))
+                try ExperimentModels.pinAndCheck(session.context, engine: engine, studies: session.allStudies)
                 store = LedgerReadStore(ledger: session.context.ledger, experiment: experiment,
                                         session: session.session.session, arms: session.arms.mapValues(\.rawValue))
                 entries = session.entries
@@ -76,7 +81,10 @@ struct ReadCommand: ParsableCommand {
                 // The library first: a mistyped --library must not leave a new empty ledger behind;
                 // nor may a mistyped --db folder be created (as practice and the experiment commands).
                 entries = try StudyLibrary.load(root: library).entries
-                store = LedgerReadStore(ledger: try LedgerStore(path: try ExperimentContext.ledgerPath(db)))
+                let ledger = try LedgerStore(path: try ExperimentContext.ledgerPath(db))
+                // A study's AI is computed once per ledger, not once per process.
+                engine = FindingsEngine(registry: registry, store: LedgerPinnedResults(ledger: ledger))
+                store = LedgerReadStore(ledger: ledger)
                 state = AppState(reader: readerId, libraryName: (library as NSString).lastPathComponent)
                 state.mode = .clinical
             }
