@@ -1,5 +1,6 @@
-/// The blinding rules of Lightbox as pure predicates: the reading screen asks
-/// before it renders anything that could unblind a reader.
+/// The blinding rules of Lightbox as pure predicates. The reading screen asks
+/// them through its session's `BlindingGate` before it renders anything that
+/// could unblind a reader.
 public enum BlindingRules {
     /// May `viewer`, reading in `mode` at `phase`, see `content`?
     public static func mayShow(_ content: ScreenContent, to viewer: String,
@@ -18,6 +19,10 @@ public enum BlindingRules {
             return author == viewer
         case .coordinatorTools:
             return mode == .clinical
+        case .armLabel:
+            // Readers know which arm they read under (the design is open-label); nowhere else has arms.
+            if case .experiment = mode { return true }
+            return false
         }
     }
 

@@ -12,4 +12,6 @@ public enum ScreenContent: Sendable, Equatable {
     case read(author: String)
     /// Coordinator tools: export, report, progress of other readers.
     case coordinatorTools
+    /// The name of the arm a case is read under.
+    case armLabel
 }

@@ -111,7 +111,7 @@ public enum AppReducer {
             guard var s = state.study else { return [] }
             s.showMarkers.toggle()
             state.study = s
-            guard case .ready(let ai) = s.ai, !(ai.markers[s.imageIndex] ?? []).isEmpty else {
+            guard state.mayShow(.aiFindings, study: s.study.id), case .ready(let ai) = s.ai, !(ai.markers[s.imageIndex] ?? []).isEmpty else {
                 return fail(&state, "No AI markers on this image (spine studies mark their levels)")
             }
             state.message = s.showMarkers ? "Level markers shown" : "Level markers hidden (m shows them)"
@@ -119,7 +119,7 @@ public enum AppReducer {
             return []
 
         case .aiFinished(let studyId, let result):
-            guard var s = state.study, s.study.id == studyId, s.ai != .hidden else { return [] }
+            guard var s = state.study, s.study.id == studyId, s.ai != .hidden, state.mayShow(.aiFindings, study: studyId) else { return [] }
             guard let result else {
                 s.ai = .noModel
                 state.study = s
@@ -135,7 +135,7 @@ public enum AppReducer {
             return render
 
         case .aiFailed(let studyId, let message):
-            guard var s = state.study, s.study.id == studyId, s.ai != .hidden else { return [] }
+            guard var s = state.study, s.study.id == studyId, s.ai != .hidden, state.mayShow(.aiFindings, study: studyId) else { return [] }
             s.ai = .failed(message)
             state.study = s
             return []
@@ -304,7 +304,7 @@ public enum AppReducer {
             return fail(&state, state.rows[row].brokenMessage ?? "This study cannot be opened")
         }
         // Reopening would add events to a read the analysis already counts.
-        if state.rows[row].status == .signed, state.armLabels[study.id] != nil {
+        if state.rows[row].status == .signed, state.blinding.arm(for: study.id) != nil {
             return fail(&state, "\(study.id) is signed; an experiment's signed reads are locked")
         }
         state.selected = row

@@ -7,7 +7,8 @@ public struct AppState: Sendable, Equatable {
     public enum Screen: Sendable, Equatable { case queue, study }
 
     public var reader: String
-    public var mode: ScreenRules
+    /// The session's one blinding gate: every view asks it (`mayShow`).
+    public var blinding: BlindingGate
     public var rows: [QueueRow] = []
     public var selected = 0
     public var screen: Screen = .queue
@@ -26,26 +27,29 @@ public struct AppState: Sendable, Equatable {
     public var cellPixels = Size(width: 8, height: 16)
     /// `lightbox view`: the image pane alone, no findings, nothing recorded.
     public var viewer = false
-    /// In an experiment, whether each study's assigned arm shows the AI (and its label);
-    /// studies not listed follow `mode.showAI`.
-    public var aiVisibility: [String: Bool] = [:]
-    public var armLabels: [String: String] = [:]
-    /// Studies whose arm asks for a second, AI-revealed read after the first is signed (sequential).
-    public var secondPass: Set<String> = []
     /// Trainee practice: feedback after each sign and the running scoreboard; nil otherwise.
     public var practice: PracticeState?
 
-    public func showsAI(for studyId: String) -> Bool { aiVisibility[studyId] ?? mode.showAI }
-
-    public init(reader: String, mode: ScreenRules = .clinical, libraryName: String) {
-        self.reader = reader; self.mode = mode; self.libraryName = libraryName
+    public init(reader: String, blinding: BlindingGate = .clinical, libraryName: String) {
+        self.reader = reader; self.blinding = blinding; self.libraryName = libraryName
     }
+
+    /// Where the read of a case stands: the open study's pass, or signed.
+    public func phase(of studyId: String) -> ReadPhase {
+        if rows.first(where: { $0.id == studyId })?.status == .signed { return .signed }
+        if let s = study, s.study.id == studyId { return .reading(s.pass) }
+        return .reading(.first)
+    }
+
+    /// The blinding gate's answer for this reader, this case and where its read stands.
+    public func mayShow(_ content: ScreenContent, study studyId: String) -> Bool {
+        blinding.mayShow(content, study: studyId, phase: phase(of: studyId), viewer: reader)
+    }
+
+    public func showsAI(for studyId: String) -> Bool { mayShow(.aiFindings, study: studyId) }
 
     public var filter = QueueFilter()
     public var sort = QueueSort.queue
-    /// In an experiment, whether each study's arm allows AI flags in the queue
-    /// (`ArmPolicy.showQueueFlags`); studies not listed follow `mode.showAI`.
-    public var queueFlagVisibility: [String: Bool] = [:]
     /// Run the models on every queued study in the background so flags fill in before opening.
     public var prefetchFlags = false
     /// The confidence prompt's scale: 1–5 unless the experiment asks for 0–100.
@@ -53,7 +57,7 @@ public struct AppState: Sendable, Equatable {
     /// The key bindings in force (built-in, or rebound by keys.toml).
     public var keys = KeyBindings()
 
-    public func showsQueueFlag(for studyId: String) -> Bool { queueFlagVisibility[studyId] ?? mode.showAI }
+    public func showsQueueFlag(for studyId: String) -> Bool { mayShow(.queueFlags, study: studyId) }
     /// A row's flag where it may be shown, else nil.
     public func queueFlag(row: Int) -> AIFlag? {
         rows[row].study.flatMap { showsQueueFlag(for: $0.id) ? rows[row].aiFlag : nil }

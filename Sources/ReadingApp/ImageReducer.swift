@@ -27,7 +27,7 @@ enum ImageReducer {
         case .toggleInvert:
             s.view.invert.toggle()
         case .toggleHeatMap:
-            guard s.ai != .hidden else { return [] }
+            guard s.ai != .hidden, state.mayShow(.aiFindings, study: s.study.id) else { return [] }
             s.showHeatMap.toggle()
             if s.showHeatMap, state.graphics != .halfblock {
                 state.message = "The heat map is drawn in half-block mode (start with --graphics halfblock)"
@@ -56,7 +56,9 @@ enum ImageReducer {
         let series = s.study.manifest.series[image.seriesIndex]
         request.seriesSpacing = series.pixelSpacing
         if let c = series.windowCenter, let w = series.windowWidth { request.seriesWindow = WindowValues(center: c, width: w) }
-        if s.showHeatMap, state.graphics == .halfblock, case .ready(let ai) = s.ai { request.overlay = ai.heatMaps[s.imageIndex] }
+        if s.showHeatMap, state.graphics == .halfblock, state.mayShow(.aiFindings, study: s.study.id), case .ready(let ai) = s.ai {
+            request.overlay = ai.heatMaps[s.imageIndex]
+        }
         return [.renderImage(request)]
     }
 }

@@ -18,6 +18,8 @@ enum PracticeFeedbackView {
         case .reading: return
         case .scoring(let id), .showing(let id): studyId = id
         }
+        // The reference and the model's values only once the read is signed.
+        guard state.mayShow(.reference, study: studyId), state.mayShow(.modelFeedback, study: studyId) else { return }
         grid.fill(box, with: Cell(" ", style: theme.style(.normal)))
         Box.draw(box, title: "Feedback · \(studyId) · any key: next study", style: theme.style(.border),
                  titleStyle: theme.style(.title), grid: &grid)

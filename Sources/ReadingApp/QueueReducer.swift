@@ -4,7 +4,7 @@ enum QueueReducer {
         switch action {
         case .cycleSort:
             // An experiment's order is part of its design (counterbalancing); it is not the reader's to change.
-            guard state.armLabels.isEmpty else {
+            guard !state.blinding.isExperiment else {
                 return AppReducer.fail(&state, "The experiment sets the reading order; it cannot be sorted")
             }
             state.sort = state.sort.next(flagsShown: state.showsQueueFlags)

@@ -10,7 +10,7 @@ enum SequentialPass {
     /// After a sign: when it was the first read of a sequential case, the second
     /// read's effects; nil otherwise (the screen moves on as usual).
     static func afterSign(_ state: inout AppState, studyId: String) -> [AppEffect]? {
-        guard state.secondPass.contains(studyId), var s = state.study, s.study.id == studyId, s.pass == .first else {
+        guard state.blinding.readsTwice(studyId), var s = state.study, s.study.id == studyId, s.pass == .first else {
             return nil
         }
         s.firstPass = s.decisions

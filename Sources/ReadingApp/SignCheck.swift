@@ -7,7 +7,7 @@ enum SignCheck {
     /// Effects instead of signing now (a question asked), or nil to sign.
     static func beforeSigning(_ state: inout AppState) -> [AppEffect]? {
         guard var s = state.study, !state.viewer else { return nil }
-        if s.confidence == nil, state.armLabels[s.study.id] != nil {
+        if s.confidence == nil, state.blinding.arm(for: s.study.id) != nil {
             s.signConfirming = false
             s.signAfterConfidence = true
             state.study = s

@@ -6,10 +6,12 @@ enum StatusLine {
         let base = theme.style(.statusBar)
         grid.fill(area, with: Cell(" ", style: base))
         let position = state.study.map { "\($0.row + 1) of \(state.rows.count)" } ?? "\(state.signedCount)/\(state.readableCount) signed"
-        let arm = state.study.flatMap { s in state.armLabels[s.study.id].map { " · \($0)" + (s.pass == .second ? " 2nd read" : "") } } ?? ""
+        let arm = state.study.flatMap { s in
+            state.mayShow(.armLabel, study: s.study.id) ? state.blinding.arm(for: s.study.id).map { " · \($0.rawValue)" + (s.pass == .second ? " 2nd read" : "") } : nil
+        } ?? ""
         var saved = ""
         if let s = state.study, !state.viewer { saved = s.readId == nil ? " · opening…" : (s.paused ? " · paused" : " · saved") }
-        var left = state.viewer ? " \(state.study?.study.id ?? "")" : " \(state.reader) · \(state.mode.label)\(arm) · \(position)\(saved)"
+        var left = state.viewer ? " \(state.study?.study.id ?? "")" : " \(state.reader) · \(state.blinding.label)\(arm) · \(position)\(saved)"
         // A message that would be cut off drops the reader and mode (they do not change) to fit.
         if let m = state.message, left.count + 2 + m.count > area.width, !state.viewer {
             left = [" \(position)\(arm)\(saved)", " \(position)\(arm)", " \(position)"]

@@ -6,7 +6,7 @@ extension StudyView {
     /// fills it. Only with the AI on screen; `m` hides them.
     static func renderMarkers(_ state: AppState, _ s: OpenStudy, _ r: RenderedImage, in inner: Rect, theme: Theme,
                               grid: inout CellGrid) {
-        guard s.showMarkers, case .ready(let ai) = s.ai, let marks = ai.markers[s.imageIndex], !marks.isEmpty,
+        guard s.showMarkers, state.mayShow(.aiFindings, study: s.study.id), case .ready(let ai) = s.ai, let marks = ai.markers[s.imageIndex], !marks.isEmpty,
               r.sourceHeight > 0, r.image.height > 0 else { return }
         // Screen pixels per cell: half-blocks are two pixels a cell; kitty/sixel the cell's size.
         let halfblock = state.graphics == .halfblock

@@ -3,7 +3,7 @@ extension StudyView {
     /// Why no AI is shown while it is hidden.
     static func hiddenAINote(_ state: AppState, _ s: OpenStudy) -> String {
         if state.practice != nil { return "Practice: your own read. The model and the reference follow your sign." }
-        if state.secondPass.contains(s.study.id) { return "Sequential, first read: no AI until you sign." }
+        if state.blinding.readsTwice(s.study.id) { return "Sequential, first read: no AI until you sign." }
         return "Unaided read: no AI in this arm."
     }
 

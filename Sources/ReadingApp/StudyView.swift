@@ -56,7 +56,9 @@ enum StudyView {
             y += 1
         }
         if let note = passNote(s) { for l in TextLayout.wrap(note, w) { line(l, .warning) } }
-        switch s.ai {
+        // The gate, not the AI state, decides: a result that reached a blinded read stays off screen.
+        let showsAI = state.mayShow(.aiFindings, study: s.study.id)
+        switch showsAI ? s.ai : .hidden {
         case .hidden:
             for l in TextLayout.wrap(hiddenAINote(state, s), w) { line(l, .muted) }
         case .noModel:
@@ -74,7 +76,7 @@ enum StudyView {
         y += 1
         let labelWidth = min(18, max(8, w - 26))
         if y < inner.maxY {
-            line(TextLayout.fit("Finding", labelWidth) + " " + TextLayout.fit(s.ai == .hidden ? "" : "AI", 11) + " You", .header)
+            line(TextLayout.fit("Finding", labelWidth) + " " + TextLayout.fit(showsAI && s.ai != .hidden ? "AI" : "", 11) + " You", .header)
         }
         let rows = max(0, inner.maxY - y - 1)
         let top = max(0, min(s.focus - rows / 2, s.decisions.count - rows))
@@ -86,7 +88,7 @@ enum StudyView {
             grid.write(focused ? "▸" : " ", x: inner.x, y: y, style: style)
             var x = inner.x + 1
             x += grid.write(TextLayout.fit(s.specs[i].label, labelWidth) + " ", x: x, y: y, style: style, maxWidth: inner.maxX - x)
-            let aiText = s.ai == .hidden ? "" : (d.aiValue ?? "—")
+            let aiText = !showsAI || s.ai == .hidden ? "" : (d.aiValue ?? "—")
             x += grid.write(TextLayout.fit(aiText, 11) + " ", x: x, y: y, style: focused ? style : theme.style(.aiValue), maxWidth: inner.maxX - x)
             let mark: String
             let role: Role

@@ -41,7 +41,7 @@ import Worklist
     }
 
     @Test func unaidedArmNeverRunsModels() {
-        var s = Fixtures.loadedState(mode: ScreenRules(label: "unaided", showAI: false))
+        var s = Fixtures.loadedState(mode: .experiment(label: "unaided", arms: [:]))
         let effects = AppReducer.reduce(&s, .openSelected)
         #expect(!effects.contains(.runModels(Fixtures.wrist)))
         #expect(s.study?.ai == .hidden)
@@ -302,7 +302,7 @@ import Worklist
     }
 
     @Test func unaidedReadsNeverGetAHeatMap() {
-        var s = Fixtures.loadedState(mode: ScreenRules(label: "unaided", showAI: false))
+        var s = Fixtures.loadedState(mode: .experiment(label: "unaided", arms: [:]))
         _ = AppReducer.reduce(&s, .openSelected)
         #expect(AppReducer.reduce(&s, .toggleHeatMap).isEmpty)
         #expect(s.study?.showHeatMap == false)

@@ -27,13 +27,8 @@ import Testing
     }
 
     func experiment(arm: StudyArm) -> AppState {
-        var s = AppState(reader: "amy", mode: ScreenRules(label: "wr s1", showAI: false), libraryName: "wr session 1")
-        for id in ["EXT-1", "HAND-1", "SPINE-1"] {
-            s.aiVisibility[id] = ArmPolicy(arm: arm).showsAI(during: .first)
-            s.armLabels[id] = arm.rawValue
-            if ArmPolicy(arm: arm).secondPassRevealsAI { s.secondPass.insert(id) }
-            s.queueFlagVisibility[id] = ArmPolicy(arm: arm).showQueueFlags
-        }
+        let arms = Dictionary(uniqueKeysWithValues: ["EXT-1", "HAND-1", "SPINE-1"].map { ($0, arm) })
+        var s = AppState(reader: "amy", blinding: .experiment(label: "wr s1", arms: arms), libraryName: "wr session 1")
         s.prefetchFlags = true
         let loading = AppReducer.reduce(&s, .libraryLoaded(Fixtures.entries, statuses: ["SPINE-1": .inProgress]))
         let prefetches = loading.contains { if case .prefetchModels = $0 { return true }; return false }
@@ -114,7 +109,7 @@ import Testing
     }
 
     @Test func practiceShowsNoReferenceBeforeSignAndFeedbackAfter() {
-        var s = AppState(reader: "tina", mode: ScreenRules(label: "practice", showAI: false), libraryName: "Lib")
+        var s = AppState(reader: "tina", blinding: .practice, libraryName: "Lib")
         s.practice = PracticeState()
         _ = AppReducer.reduce(&s, .libraryLoaded(Fixtures.entries, statuses: [:]))
         #expect(!openWrist(&s), "no heat map on a practice read")
@@ -141,7 +136,7 @@ import Testing
     }
 
     @Test func practiceFeedbackOfASpineFitsASmallTerminal() {
-        var s = AppState(reader: "tina", mode: ScreenRules(label: "practice", showAI: false), libraryName: "Lib")
+        var s = AppState(reader: "tina", blinding: .practice, libraryName: "Lib")
         s.practice = PracticeState()
         _ = AppReducer.reduce(&s, .libraryLoaded(Fixtures.entries, statuses: [:]))
         _ = AppReducer.reduce(&s, .moveSelection(3))

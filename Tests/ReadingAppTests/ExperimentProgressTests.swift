@@ -6,8 +6,8 @@ import Testing
 /// counts the whole session after a resume; its signed reads cannot be reopened.
 @Suite struct ExperimentProgressTests {
     func resumed() -> AppState {
-        var s = AppState(reader: "amy", mode: ScreenRules(label: "wr s1", showAI: false), libraryName: "wr session 1")
-        s.armLabels = ["EXT-1": "aided", "HAND-1": "aided", "SPINE-1": "aided"]
+        var s = AppState(reader: "amy", blinding: .experiment(label: "wr s1", arms: [:]), libraryName: "wr session 1")
+        s.blinding.arms = ["EXT-1": .aided, "HAND-1": .aided, "SPINE-1": .aided]
         _ = AppReducer.reduce(&s, .libraryLoaded(Fixtures.entries, statuses: ["EXT-1": .signed]))
         return s
     }

@@ -36,8 +36,8 @@ enum Fixtures {
                                  details: ["Bone age 130 mo (95%: 118–142)", "Chronological 122 mo · SDS +0.8"],
                                  models: ["boneage-phantom 0.1"])
 
-    static func loadedState(mode: ScreenRules = .clinical) -> AppState {
-        var s = AppState(reader: "dr.a", mode: mode, libraryName: "Lib")
+    static func loadedState(mode: BlindingGate = .clinical) -> AppState {
+        var s = AppState(reader: "dr.a", blinding: mode, libraryName: "Lib")
         _ = AppReducer.reduce(&s, .libraryLoaded(entries, statuses: ["SPINE-1": .signed]))
         return s
     }

@@ -6,7 +6,7 @@ import Testing
 /// `m` hides them, and they never show when the arm hides the AI.
 @Suite struct LevelMarkerTests {
     func spineOpen(showAI: Bool = true) -> AppState {
-        var s = AppState(reader: "dr.a", mode: ScreenRules(label: "clinical", showAI: showAI), libraryName: "Lib")
+        var s = AppState(reader: "dr.a", blinding: showAI ? .clinical : .experiment(label: "clinical", arms: [:]), libraryName: "Lib")
         _ = AppReducer.reduce(&s, .libraryLoaded(Fixtures.entries, statuses: [:]))
         _ = AppReducer.reduce(&s, .resized(Size(width: 80, height: 24)))
         _ = AppReducer.reduce(&s, .moveSelection(3))

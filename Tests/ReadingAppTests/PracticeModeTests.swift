@@ -22,7 +22,7 @@ import Worklist
     }
 
     static func practiceState(history: [PracticeCase] = []) -> AppState {
-        var s = AppState(reader: "tina", mode: ScreenRules(label: "practice", showAI: false), libraryName: "Lib")
+        var s = AppState(reader: "tina", blinding: .practice, libraryName: "Lib")
         s.practice = PracticeState(cases: history)
         return s
     }

@@ -24,8 +24,9 @@ import Worklist
         #expect(s.showsQueueFlags)
     }
 
+    /// Practice hides the AI everywhere but leaves the order to the reader (an experiment fixes it).
     @Test func unaidedReadsNeverShowOrSortByFlags() {
-        var s = Fixtures.loadedState(mode: ScreenRules(label: "unaided", showAI: false))
+        var s = Fixtures.loadedState(mode: .practice)
         _ = AppReducer.reduce(&s, .aiFlagged(studyId: "HAND-1", severe))
         #expect(s.rows[1].aiFlag == nil)
         #expect(!s.showsQueueFlags)
@@ -40,9 +41,7 @@ import Worklist
     }
 
     @Test func experimentArmsDecideFlagsPerStudyAndTheOrderIsFixed() {
-        var s = Fixtures.loadedState(mode: ScreenRules(label: "exp s1", showAI: false))
-        s.armLabels = ["EXT-1": "aided", "HAND-1": "unaided", "SPINE-1": "sequential"]
-        s.queueFlagVisibility = ["EXT-1": true, "HAND-1": false, "SPINE-1": false]
+        var s = Fixtures.loadedState(mode: .experiment(label: "exp s1", arms: ["EXT-1": .aided, "HAND-1": .unaided, "SPINE-1": .sequential]))
         for id in ["EXT-1", "HAND-1", "SPINE-1"] { _ = AppReducer.reduce(&s, .aiFlagged(studyId: id, severe)) }
         #expect(s.rows.map(\.aiFlag) == [severe, nil, nil, nil])
         #expect(s.showsQueueFlags)
@@ -82,7 +81,7 @@ import Worklist
         s.prefetchFlags = true
         #expect(AppReducer.reduce(&s, .libraryLoaded(Fixtures.entries, statuses: ["SPINE-1": .signed]))
                 == [.prefetchModels([Fixtures.wrist, Fixtures.hand])])
-        var unaided = AppState(reader: "dr.a", mode: ScreenRules(label: "unaided", showAI: false), libraryName: "Lib")
+        var unaided = AppState(reader: "dr.a", blinding: .experiment(label: "unaided", arms: [:]), libraryName: "Lib")
         unaided.prefetchFlags = true
         #expect(AppReducer.reduce(&unaided, .libraryLoaded(Fixtures.entries, statuses: [:])) == [])
     }

@@ -26,7 +26,7 @@ import Testing
     }
 
     @Test func spineStudyUnaidedWithChoicePrompt() {
-        var s = Fixtures.loadedState(mode: ScreenRules(label: "unaided", showAI: false))
+        var s = Fixtures.loadedState(mode: .experiment(label: "unaided", arms: [:]))
         _ = AppReducer.reduce(&s, .moveSelection(3))
         _ = AppReducer.reduce(&s, .openSelected)
         _ = AppReducer.reduce(&s, .readOpened(studyId: "SPINE-1", readId: 2, decisions: [], confidence: nil))

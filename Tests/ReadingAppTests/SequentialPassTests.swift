@@ -12,10 +12,8 @@ import Worklist
 
     /// An experiment session where EXT-1 is under the sequential arm.
     static func sequentialState() -> AppState {
-        var s = AppState(reader: "dr.a", mode: ScreenRules(label: "wr s1", showAI: false), libraryName: "wr session 1")
-        s.aiVisibility = ["EXT-1": false, "HAND-1": false, "SPINE-1": false]
-        s.armLabels = ["EXT-1": "sequential", "HAND-1": "sequential", "SPINE-1": "sequential"]
-        s.secondPass = ["EXT-1", "HAND-1", "SPINE-1"]
+        var s = AppState(reader: "dr.a", blinding: .experiment(label: "wr s1", arms: [:]), libraryName: "wr session 1")
+        s.blinding.arms = ["EXT-1": .sequential, "HAND-1": .sequential, "SPINE-1": .sequential]
         return s
     }
 

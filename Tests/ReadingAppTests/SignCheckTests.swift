@@ -7,7 +7,7 @@ import Testing
 @Suite struct SignCheckTests {
     func handOpen(experiment: Bool = false) -> AppState {
         var s = Fixtures.loadedState()
-        if experiment { s.armLabels = ["HAND-1": "aided"] }
+        if experiment { s.blinding = BlindingGate(label: "clinical", unassigned: .clinical, arms: ["HAND-1": .aided]) }
         _ = AppReducer.reduce(&s, .moveSelection(1))
         _ = AppReducer.reduce(&s, .openSelected)
         _ = AppReducer.reduce(&s, .readOpened(studyId: "HAND-1", readId: 7, decisions: [], confidence: nil))

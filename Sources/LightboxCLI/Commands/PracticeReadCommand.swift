@@ -41,7 +41,7 @@ struct PracticeReadCommand: ParsableCommand {
             let renderer = ImageRenderer()
             let engine = FindingsEngine(registry: try ModelsSearch.registry(explicit: models.map { [$0] } ?? []),
                                         store: LedgerPinnedResults(ledger: ledger))
-            var state = AppState(reader: me, mode: ScreenRules(label: "practice", showAI: false),
+            var state = AppState(reader: me, blinding: .practice,
                                  libraryName: (library as NSString).lastPathComponent)
             // The scoreboard runs over every signed practice read, earlier sessions included.
             state.practice = PracticeState(cases: try PracticeCases.load(ledger: ledger, reader: me, library: studies).cases)

@@ -71,12 +71,8 @@ struct ReadCommand: ParsableCommand {
                                         session: session.session.session, arms: session.arms.mapValues(\.rawValue))
                 entries = session.entries
                 state = AppState(reader: readerId, libraryName: "\(experiment) session \(session.session.session)")
-                state.mode = ScreenRules(label: "\(experiment) s\(session.session.session)", showAI: false)
-                state.aiVisibility = session.arms.mapValues { ArmPolicy(arm: $0).showsAI(during: .first) }
-                state.armLabels = session.arms.mapValues(\.rawValue)
-                state.secondPass = Set(session.arms.filter { ArmPolicy(arm: $0.value).secondPassRevealsAI }.keys)
+                state.blinding = .experiment(label: "\(experiment) s\(session.session.session)", arms: session.arms)
                 state.ratingScale = session.context.design.ratingScale ?? .callWithConfidence
-                state.queueFlagVisibility = session.arms.mapValues { ArmPolicy(arm: $0).showQueueFlags }
             } else {
                 // The library first: a mistyped --library must not leave a new empty ledger behind;
                 // nor may a mistyped --db folder be created (as practice and the experiment commands).
@@ -86,7 +82,7 @@ struct ReadCommand: ParsableCommand {
                 engine = FindingsEngine(registry: registry, store: LedgerPinnedResults(ledger: ledger))
                 store = LedgerReadStore(ledger: ledger)
                 state = AppState(reader: readerId, libraryName: (library as NSString).lastPathComponent)
-                state.mode = .clinical
+                state.blinding = .clinical
             }
             state.prefetchFlags = prefetchAI
             state.keys = keys
