@@ -1,4 +1,5 @@
 import ArgumentParser
+import Common
 import Foundation
 import Inference
 
@@ -11,7 +12,7 @@ struct Lightbox: ParsableCommand {
         With no command, opens the reading room (`lightbox read`). AI findings come from models \
         trained on phantoms — not for clinical use.
         """,
-        version: "0.1.0",
+        version: LightboxVersion.current,
         subcommands: [
             ReadCommand.self,
             StudiesCommand.self,
