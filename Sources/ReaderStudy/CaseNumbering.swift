@@ -1,6 +1,7 @@
-/// Integer case ids for the export formats that need them (iMRMC; RJafroc's
-/// long reader): 1…N in the order given (the design's case order), so
-/// `long` and `imrmc` exports of one experiment always agree.
+/// Integer ids for the export formats that need them (iMRMC; RJafroc's long
+/// reader): 1…N in the order given. Cases follow the design's case order, so
+/// `long` and `imrmc` exports of one experiment always agree; `imrmc` numbers
+/// readers the same way, in the design's reader order.
 public struct CaseNumbering: Sendable, Equatable {
     public let caseIDs: [String]
     private let numbers: [String: Int]

@@ -26,8 +26,10 @@ extension ExperimentDesign {
         }
         if washoutDays < 0 { throw fail("washoutDays", "must not be negative (got \(washoutDays))") }
         if caseIDs.isEmpty { throw fail("cases", "at least one case is needed") }
-        for caseID in caseIDs where caseID.isEmpty || caseID.contains(",") || caseID.contains(where: \.isNewline) {
-            throw fail("cases", "case id \"\(caseID)\" must be non-empty without commas or line breaks")
+        // Commas and quotes are fine: every CSV export quotes (CSVField) and the imrmc file
+        // holds numbers only. A line break would still split line-based tools' records.
+        for caseID in caseIDs where caseID.isEmpty || caseID.contains(where: \.isNewline) {
+            throw fail("cases", "case id \"\(caseID)\" must be non-empty without line breaks")
         }
         if let duplicate = Self.firstDuplicate(caseIDs) {
             throw fail("cases", "case \(duplicate) is listed twice")

@@ -5,6 +5,9 @@ import Foundation
 /// writes the file.
 public struct ExportTable: Sendable, Equatable {
     public let numbering: CaseNumbering
+    /// Integer reader ids 1…R in the design's reader order (iMRMC and RJafroc's
+    /// `ReadImrmc` take only numbers).
+    public let readerNumbering: CaseNumbering
     /// Sorted by reader, treatment, case number.
     public let rows: [LongRow]
     /// Truth (0/1) of every case that was read, by case number.
@@ -13,14 +16,23 @@ public struct ExportTable: Sendable, Equatable {
     /// - Parameters:
     ///   - truths: 0 (finding absent) or 1 (present) per case id, from the reference.
     ///   - caseOrder: the design's case order; it fixes the integer case ids.
-    public init(reads: [SignedRead], truths: [String: Int], caseOrder: [String]) throws(ReaderStudyError) {
+    ///   - readerOrder: the design's reader order, which fixes the integer reader
+    ///     ids; nil numbers the readers of `reads` in sorted order.
+    public init(reads: [SignedRead], truths: [String: Int], caseOrder: [String],
+                readerOrder: [String]? = nil) throws(ReaderStudyError) {
         numbering = CaseNumbering(caseIDs: caseOrder)
+        readerNumbering = CaseNumbering(caseIDs: readerOrder ?? Array(Set(reads.map(\.reader))).sorted())
         var rows: [LongRow] = []
         var seen = Set<String>()
         for read in reads {
             let whereabouts = "read of case \(read.caseID) by \(read.reader)"
-            guard !read.reader.isEmpty, !read.reader.contains(","), !read.reader.contains(where: \.isNewline) else {
-                throw .invalidInput(field: "reader \"\(read.reader)\"", problem: "reader ids must be non-empty, without commas or line breaks")
+            // Commas and quotes are quoted on the way out (CSVField); a line break would
+            // still split the record for line-based tools, so it is refused.
+            guard !read.reader.isEmpty, !read.reader.contains(where: \.isNewline) else {
+                throw .invalidInput(field: "reader \"\(read.reader)\"", problem: "reader ids must be non-empty, without line breaks")
+            }
+            guard readerNumbering.number(of: read.reader) != nil else {
+                throw .invalidInput(field: whereabouts, problem: "the reader is not in the experiment's reader list")
             }
             guard let number = numbering.number(of: read.caseID) else {
                 throw .invalidInput(field: whereabouts, problem: "the case is not in the experiment's case list")
@@ -55,22 +67,8 @@ public struct ExportTable: Sendable, Equatable {
         ([LongRow.header] + rows.map(\.csvLine)).joined(separator: "\n") + "\n"
     }
 
-    /// `--format imrmc`: the iMRMC list format as the iMRMC program and
-    /// RJafroc's `DfReadDataFile(format = "iMRMC")` read it — description
-    /// lines, `NR`/`N0`/`N1`/`NM`, `BEGIN DATA:`, then `reader,case,modality,score`
-    /// with one truth row per case (reader -1, modality 0, score 0/1).
-    public func imrmcText(description: String) -> String {
-        let normal = truths.filter { $0.truth == 0 }.count
-        var lines = description.split(whereSeparator: \.isNewline).map { String($0).replacingOccurrences(of: ":", with: " -") }
-        lines += ["NR: \(readers.count)", "N0: \(normal)", "N1: \(truths.count - normal)", "NM: \(treatments.count)",
-                  "", "BEGIN DATA:"]
-        lines += truths.map { "-1,\($0.number),0,\($0.truth)" }
-        lines += rows.map { "\($0.reader),\($0.caseNumber),\($0.treatment),\(ExportFormatting.number($0.rating))" }
-        return lines.joined(separator: "\n") + "\n"
-    }
-
     public static func == (lhs: Self, rhs: Self) -> Bool {
-        lhs.numbering == rhs.numbering && lhs.rows == rhs.rows
+        lhs.numbering == rhs.numbering && lhs.readerNumbering == rhs.readerNumbering && lhs.rows == rhs.rows
             && lhs.truths.map(\.number) == rhs.truths.map(\.number) && lhs.truths.map(\.truth) == rhs.truths.map(\.truth)
     }
 }

@@ -1,5 +1,8 @@
+import Common
+
 /// One row of the `long` export: the columns RJafroc (its "MRMC" csv reader
 /// takes the first five) and MRMCaov read, then case id, session and times.
+/// Reader and case ids are quoted as RFC 4180 asks when they need it.
 public struct LongRow: Sendable, Equatable {
     public var reader: String
     public var treatment: String
@@ -20,6 +23,6 @@ public struct LongRow: Sendable, Equatable {
         } else {
             fields += ["", "", "", ""]   // read as NA
         }
-        return fields.joined(separator: ",")
+        return CSVField.line(fields)
     }
 }

@@ -100,6 +100,15 @@ import Testing
         let show = try LightboxBinary.run(["experiment", "show", "pin", "--db", db])
         #expect(show.stdout.contains("fracture: fracture-phantom 0.4.0  model.onnx sha256 \(sha)"), "\(show.stdout)")
 
+        // Exports carry the pinned identities in their sidecar.
+        let out = dir.file("events.json")
+        let export = try LightboxBinary.run(["export", "pin", "--format", "json", "--out", out, "--db", db])
+        #expect(export.status == 0, "\(export.stderr)")
+        let sidecar = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: out + ".meta.json"))) as? [String: Any])
+        let listed = (sidecar["models"] as? [[String: Any]]) ?? []
+        #expect(listed.count == 1 && listed.first?["name"] as? String == "fracture-phantom"
+                && listed.first?["modelSHA256"] as? String == sha, "\(listed)")
+
         // The site swaps the model file (same name, same version): reading stops with both hashes.
         var changed = [UInt8](modelBytes)
         changed.append(0)

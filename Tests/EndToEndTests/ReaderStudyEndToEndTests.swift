@@ -212,7 +212,10 @@ import Testing
         #expect(body.filter { $0.hasPrefix("-1,") }.count == 6)
         let ratingRows = body.filter { !$0.hasPrefix("-1,") }.map { $0.components(separatedBy: ",") }
         #expect(ratingRows.count == 24)
-        let imrmcRatings = ratingRows.map { "\($0[0])|\($0[2])|\($0[3])" }.sorted()
+        // The .imrmc file numbers readers; its mapping file names them.
+        let readerNames = Dictionary(uniqueKeysWithValues: RFC4180.parse(try String(contentsOfFile: imrmc + ".ids.csv", encoding: .utf8))
+            .filter { $0.first == "reader" }.map { ($0[1], $0[2]) })
+        let imrmcRatings = ratingRows.map { "\(readerNames[$0[0]] ?? $0[0])|\($0[2])|\($0[3])" }.sorted()
         #expect(imrmcRatings == typed.map { "\($0.reader)|\($0.treatment)|\($0.rating)" }.sorted())
 
         let json = dir.file("xo.json")

@@ -32,8 +32,15 @@ import Testing
         #expect(back == Set(rows.map { $0.joined(separator: ",") }))
         #expect(back.count == 2 * 5 * 114)
 
-        let imrmc = export.imrmcText(description: "Van Dyke")
-        #expect(imrmc.contains("NR: 5\nN0: 69\nN1: 45\nNM: 2\n"))
+        let imrmc = try export.imrmc(description: ["Van Dyke"]).text
+        #expect(imrmc.contains("N0: 69\nN1: 45\nNR: 5\nNM: 2\nBEGIN DATA:\n"))
+        // Both peers' readers take it, with the published counts.
+        let jafroc = try RJafrocReadImrmc.read(text: imrmc, fileName: "vandyke.imrmc")
+        #expect(jafroc.normalCount == 69 && jafroc.abnormalCount == 45 && jafroc.readers == [1, 2, 3, 4, 5])
+        #expect(jafroc.modalities == ["aided", "unaided"])
+        let iMRMC = try IMRMCInputRules.read(text: imrmc, fileName: "vandyke.imrmc")
+        #expect(iMRMC.warnings.isEmpty, "\(iMRMC.warnings)")
+        #expect(iMRMC.ratings == 2 * 5 * 114)
         let published = try String(contentsOf: dir.appendingPathComponent("VanDyke_iMRMC-input.csv"), encoding: .utf8)
         let publishedTruth = Set(published.split(separator: "\n").filter { $0.hasPrefix("truth,") }.map { line -> String in
             let f = line.split(separator: ",").map(String.init)

@@ -47,6 +47,21 @@ import Testing
         #expect(export.rows[0].csvLine == "r1,aided,2,1,0.85,c-b,1,,,,")
     }
 
+    /// Ids with commas, quotes and edge blanks are quoted (RFC 4180) so the
+    /// columns stay put; StatisticsTests reads these exact lines back.
+    @Test func idsWithCommasAndQuotesAreQuoted() throws {
+        let caseID = #"WRIST,"3""#, reader = #"o"neil, jr"#
+        let reads = [SignedRead(reader: reader, caseID: caseID, session: 2, arm: .unaided, rating: 7),
+                     SignedRead(reader: " r2", caseID: "c-a", session: 1, arm: .aided, rating: 3)]
+        let export = try ExportTable(reads: reads, truths: [caseID: 1, "c-a": 0], caseOrder: ["c-a", caseID])
+        #expect(export.longCSV == #"""
+            reader,treatment,case,truth,rating,case_id,session,total_s,active_s,pre_ai_s,post_ai_s
+            " r2",aided,1,0,3,c-a,1,,,,
+            "o""neil, jr",unaided,2,1,7,"WRIST,""3""",2,,,,
+
+            """#)
+    }
+
     @Test func sequentialPassesAreTwoTreatments() throws {
         let reads = [
             SignedRead(reader: "r1", caseID: "c-a", session: 1, arm: .sequential, pass: .first, rating: 3),
@@ -59,8 +74,8 @@ import Testing
 
     @Test func badInputIsRefusedWithItsCoordinates() {
         let ok = SignedRead(reader: "r1", caseID: "c-a", session: 1, arm: .aided, rating: 3)
-        func refused(_ reads: [SignedRead], truths: [String: Int]? = nil) -> String? {
-            do { _ = try ExportTable(reads: reads, truths: truths ?? self.truths, caseOrder: caseOrder); return nil } catch {
+        func refused(_ reads: [SignedRead], truths: [String: Int]? = nil, readers: [String]? = nil) -> String? {
+            do { _ = try ExportTable(reads: reads, truths: truths ?? self.truths, caseOrder: caseOrder, readerOrder: readers); return nil } catch {
                 return error.problem
             }
         }
@@ -70,38 +85,12 @@ import Testing
         #expect(refused([stranger])?.contains("not in the experiment") == true)
         #expect(refused([ok], truths: ["c-b": 1])?.contains("no reference truth") == true)
         #expect(refused([ok], truths: ["c-a": 2])?.contains("0 or 1") == true)
-        var comma = ok; comma.reader = "a,b"
-        #expect(refused([comma]) != nil)
+        var newline = ok; newline.reader = "a\nb"
+        #expect(refused([newline])?.contains("line breaks") == true)
+        var stray = ok; stray.reader = "r9"
+        #expect(refused([stray], readers: ["r1", "r2"])?.contains("reader list") == true)
         var nan = ok; nan.rating = .nan
         #expect(refused([nan])?.contains("finite") == true)
-    }
-
-    /// Reads the text back the way RJafroc's `ReadImrmc` does (header keys,
-    /// `BEGIN DATA:`, four fields, integer cases, truth rows with reader -1)
-    /// and checks the counts it checks.
-    @Test func imrmcTextPassesRJafrocsChecks() throws {
-        let export = try ExportTable(reads: try crossoverReads(), truths: truths, caseOrder: caseOrder)
-        let text = export.imrmcText(description: "Lightbox experiment x: crossover\nsecond line")
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-        var header: [String: Int] = [:]
-        for line in lines.prefix(while: { $0 != "BEGIN DATA:" }) {
-            let parts = line.split(separator: ":", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
-            if parts.count == 2, ["NR", "N0", "N1", "NM"].contains(parts[0]) { header[parts[0]] = Int(parts[1]) }
-        }
-        #expect(header == ["NR": 2, "N0": 2, "N1": 2, "NM": 2])
-        let begin = try #require(lines.firstIndex(of: "BEGIN DATA:"))
-        let data = lines[(begin + 1)...].filter { !$0.isEmpty }.map { $0.split(separator: ",").map(String.init) }
-        #expect(data.allSatisfy { $0.count == 4 && Int($0[1]) != nil && Double($0[3]) != nil })
-        let truthRows = data.filter { $0[0] == "-1" }
-        #expect(truthRows.map { $0[1] } == ["1", "2", "3", "4"])
-        #expect(truthRows.allSatisfy { $0[2] == "0" })
-        #expect(truthRows.map { $0[3] } == ["0", "1", "0", "1"])
-        let readRows = data.filter { $0[0] != "-1" }
-        #expect(readRows.count == 16)
-        #expect(Set(readRows.map { $0[1] }).count == header["N0"]! + header["N1"]!)
-        #expect(Set(readRows.map { $0[0] }).count == header["NR"]!)
-        #expect(Set(readRows.map { $0[2] }).count == header["NM"]!)
-        #expect(lines.prefix(2) == ["Lightbox experiment x - crossover", "second line"])
     }
 
     @Test func ratingScales() throws {

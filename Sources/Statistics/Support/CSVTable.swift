@@ -1,5 +1,6 @@
 /// A small CSV reader for the analysis inputs: RFC 4180 quoting, comma separator, first
-/// non-empty row is the header, surrounding spaces trimmed, blank lines skipped. Every cell
+/// non-empty row is the header, spaces around bare fields trimmed (quoted fields are kept as
+/// written, so what `Common.CSVField` writes reads back unchanged), blank lines skipped. Every cell
 /// remembers its 1-based line and column so errors can point at it. The CLI reads the file; this
 /// type only parses text.
 public struct CSVTable: Sendable {
@@ -18,16 +19,22 @@ public struct CSVTable: Sendable {
     public init(text: String, source: String, header givenHeader: [String]? = nil) throws {
         self.source = source
         var parsed: [Row] = []
-        var field = "", fields: [String] = [], inQuotes = false
+        // `quoted`: the field opened with a quote, so its content is kept verbatim (an id
+        // may begin or end with a space) and only blanks outside the quotes are dropped.
+        var field = "", fields: [String] = [], inQuotes = false, quoted = false
         var line = 1, rowLine = 1
         var chars = Array(text.unicodeScalars)[...]
         if chars.first == "\u{FEFF}" { chars.removeFirst() }  // byte-order mark written by spreadsheet exports
+        func endField() {
+            fields.append(quoted ? field : field.trimmingCharacters())
+            field = ""; quoted = false
+        }
         func endRow() {
-            fields.append(field)
+            endField()
             if !(fields.count == 1 && fields[0].trimmingCharacters().isEmpty) {
-                parsed.append(Row(line: rowLine, fields: fields.map { $0.trimmingCharacters() }))
+                parsed.append(Row(line: rowLine, fields: fields))
             }
-            fields = []; field = ""
+            fields = []
         }
         while let c = chars.popFirst() {
             if inQuotes {
@@ -38,20 +45,23 @@ public struct CSVTable: Sendable {
                     field.unicodeScalars.append(c)
                 }
             } else if c == "\"" {
+                if !quoted && field.trimmingCharacters().isEmpty { field = ""; quoted = true }
                 inQuotes = true
             } else if c == "," {
-                fields.append(field); field = ""
+                endField()
             } else if c == "\n" || c == "\r" {
                 if c == "\r" && chars.first == "\n" { chars.removeFirst() }
                 endRow()
                 line += 1
                 rowLine = line
+            } else if quoted && (c == " " || c == "\t") {
+                continue  // blanks between the closing quote and the comma
             } else {
                 field.unicodeScalars.append(c)
             }
         }
         if inQuotes { throw StatisticsError.input(source: source, line: rowLine, "unterminated quoted field") }
-        if !field.isEmpty || !fields.isEmpty { endRow() }
+        if !field.isEmpty || !fields.isEmpty || quoted { endRow() }
         if let givenHeader {
             header = givenHeader
             headerLine = 0
