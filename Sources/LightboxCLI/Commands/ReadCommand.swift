@@ -60,12 +60,12 @@ struct ReadCommand: ParsableCommand {
             var state: AppState
             let store: LedgerReadStore
             var entries: [LibraryEntry]
-            var appSession: (experiment: String, session: Int)?
+            var readingSession: (experiment: String, session: Int)?
             if let experiment {
                 let session = try ExperimentSession.open(name: experiment, reader: reader, account: account, db: db,
                                                          library: library == Self.defaultLibrary ? nil : library)
                 readerId = session.reader
-                appSession = (experiment, session.session.session)
+                readingSession = (experiment, session.session.session)
                 store = LedgerReadStore(ledger: session.context.ledger, experiment: experiment,
                                         session: session.session.session, arms: session.arms.mapValues(\.rawValue))
                 entries = session.entries
@@ -96,7 +96,7 @@ struct ReadCommand: ParsableCommand {
                 })
             try TerminalRequirement.check("read")
             try store.ledger.recordAppSession(appSessionID, reader: readerId, osAccount: account,
-                                              experiment: appSession?.experiment, session: appSession?.session)
+                                              experiment: readingSession?.experiment, session: readingSession?.session)
             return (state, env, theme, entries)
         }
         let statuses = try reportingErrors { try env.store.statuses(reader: env.reader) }
