@@ -4,7 +4,8 @@ import GRDB
 /// `grdb_migrations`. A released migration is never edited: change the schema
 /// by adding one. Docs/LEDGER.md describes every table.
 enum LedgerMigrations {
-    static let identifiers = ["v1-readers-reads-events", "v2-drafts-signed-reads", "v3-experiments-assignments", "v4-ai-results"]
+    static let identifiers = ["v1-readers-reads-events", "v2-drafts-signed-reads", "v3-experiments-assignments",
+                              "v4-ai-results", "v5-app-sessions"]
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -12,6 +13,7 @@ enum LedgerMigrations {
         migrator.registerMigration(identifiers[1]) { db in try db.execute(sql: v2) }
         migrator.registerMigration(identifiers[2]) { db in try db.execute(sql: v3) }
         migrator.registerMigration(identifiers[3]) { db in try db.execute(sql: v4) }
+        migrator.registerMigration(identifiers[4]) { db in try db.execute(sql: v5) }
         return migrator
     }
 
@@ -178,5 +180,29 @@ enum LedgerMigrations {
 
         -- Space-separated ai_results ids the read was shown; NULL: no AI shown.
         ALTER TABLE signed_reads ADD COLUMN ai_results TEXT;
+        """
+
+    /// One row per start of a reading screen (`read`, `read --experiment`,
+    /// `practice read`): which reader id signed in from which OS account, so
+    /// the ledger shows who sat at the keyboard, not only the id they used.
+    /// Events name their app session in `events.app_session`; older events
+    /// have no row here, so that column is not a foreign key.
+    static let v5 = """
+        CREATE TABLE app_sessions (
+            app_session TEXT PRIMARY KEY NOT NULL CHECK (length(app_session) > 0),
+            reader TEXT NOT NULL REFERENCES readers(id),
+            os_account TEXT NOT NULL CHECK (length(os_account) > 0),
+            experiment TEXT REFERENCES experiments(name),
+            session INTEGER CHECK (session IS NULL OR session >= 1),
+            started_at REAL NOT NULL,
+            CHECK ((experiment IS NULL) = (session IS NULL))
+        );
+        CREATE INDEX app_sessions_by_reader ON app_sessions (reader, started_at);
+        CREATE TRIGGER app_sessions_no_update
+            BEFORE UPDATE ON app_sessions
+            BEGIN SELECT RAISE(ABORT, 'app sessions are append-only: UPDATE refused'); END;
+        CREATE TRIGGER app_sessions_no_delete
+            BEFORE DELETE ON app_sessions
+            BEGIN SELECT RAISE(ABORT, 'app sessions are append-only: DELETE refused'); END;
         """
 }

@@ -4,8 +4,9 @@ import Foundation
 enum DataPaths {
     static var environment: [String: String] { ProcessInfo.processInfo.environment }
 
+    /// The reader id outside an experiment: the login name of the OS account
+    /// (never `$USER`, which anyone can set).
     static func defaultReader() -> String {
-        let user = environment["USER"] ?? environment["LOGNAME"] ?? ""
-        return user.isEmpty ? "reader" : user
+        OSAccount.current(environment: environment)
     }
 }

@@ -14,6 +14,7 @@ extension ExperimentDesign {
         if let duplicate = Self.firstDuplicate(readers) {
             throw fail("readers", "reader \(duplicate) is listed twice")
         }
+        try validateAccounts()
         if arms.isEmpty { throw fail("arms", "at least one arm is needed") }
         if let duplicate = Self.firstDuplicate(arms) {
             throw fail("arms", "arm \(duplicate.rawValue) is listed twice")

@@ -20,6 +20,11 @@ public struct ExperimentDesign: Sendable, Equatable, Codable {
     public var ordering: SessionOrdering
     /// How readers rate confidence: nil (designs stored before the setting) means 1–5.
     public var ratingScale: RatingScale?
+    /// Reader id → the OS account allowed to read as that id. nil (designs
+    /// stored before the mapping, or `--readers amy,bo`) means every id is
+    /// its own account; it is fixed with the design, so nobody can sign as
+    /// another reader by naming them.
+    public var accounts: [String: String]?
 
     /// The washout that regulatory summaries and the published fracture AI
     /// studies use (at least four weeks / one month).
@@ -28,10 +33,12 @@ public struct ExperimentDesign: Sendable, Equatable, Codable {
     public init(name: String, readers: [String], arms: [StudyArm], design: DesignKind,
                 sessions: Int? = nil, washoutDays: Int = ExperimentDesign.recommendedWashoutDays,
                 seed: UInt64, caseIDs: [String], readerGroups: Int = 2,
-                ordering: SessionOrdering = .blockedByArm, ratingScale: RatingScale? = nil) {
+                ordering: SessionOrdering = .blockedByArm, ratingScale: RatingScale? = nil,
+                accounts: [String: String]? = nil) {
         self.name = name; self.readers = readers; self.arms = arms; self.design = design
         self.sessions = sessions ?? max(arms.count, 1)
         self.washoutDays = washoutDays; self.seed = seed; self.caseIDs = caseIDs
         self.readerGroups = readerGroups; self.ordering = ordering; self.ratingScale = ratingScale
+        self.accounts = accounts
     }
 }

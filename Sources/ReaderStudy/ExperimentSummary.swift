@@ -14,6 +14,9 @@ public enum ExperimentSummary {
                 + (design.design == .splitPlot ? ", \(design.readerGroups) reader groups" : "")
                 + ", confidence \((design.ratingScale ?? .callWithConfidence).rawValue)",
         ]
+        if design.accounts != nil {
+            lines.append("accounts " + design.readers.map { "\($0)=\(design.account(of: $0))" }.joined(separator: ", "))
+        }
         lines += design.warnings.map { "warning: \($0)" }
         let width = max(6, design.readers.map(\.count).max() ?? 0)
         lines.append("")

@@ -17,6 +17,10 @@ public enum ReaderStudyError: UserFacingError, Equatable {
     /// `read --experiment`: the reader's next session is not open (washout,
     /// or every session is done). `problem` says when it opens.
     case sessionNotOpen(reader: String, session: Int?, problem: String)
+    /// Reading as a reader id bound to another OS account.
+    case otherAccount(reader: String, mappedTo: String, runningAs: String)
+    /// The running OS account is mapped to no reader of the experiment.
+    case accountNotAReader(account: String, experiment: String)
 
     public var coordinates: String {
         switch self {
@@ -27,6 +31,8 @@ public enum ReaderStudyError: UserFacingError, Equatable {
         case .invalidInput(let field, _): return field
         case .sessionNotOpen(let reader, let session?, _): return "reader \(reader), session \(session)"
         case .sessionNotOpen(let reader, nil, _): return "reader \(reader)"
+        case .otherAccount(let reader, _, _): return "reader \(reader)"
+        case .accountNotAReader(let account, _): return "account \(account)"
         }
     }
 
@@ -37,6 +43,10 @@ public enum ReaderStudyError: UserFacingError, Equatable {
         case .unknownReader: return "is not a reader of this experiment"
         case .unknownSession: return "no such session in this experiment"
         case .eventsOutOfOrder: return "monotonic time runs backwards within one app session"
+        case .otherAccount(_, let owner, let running):
+            return "is bound to account \(owner), but lightbox is running as account \(running); only \(owner) can read as this reader"
+        case .accountNotAReader(_, let experiment):
+            return "is not mapped to a reader of experiment \(experiment) (the coordinator maps reader ids to accounts at experiment create)"
         }
     }
 }

@@ -37,7 +37,7 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: dir.file("no-such-folder")))
         // The reading room (clinical mode) and practice refuse it the same way, before any screen.
         for command in [["read", "--library", lib], ["practice", "--library", lib]] {
-            expectOneLine(try LightboxBinary.run(command + ["--reader", "amy", "--db", inMissingFolder]),
+            expectOneLine(try LightboxBinary.run(command + ["--reader", "amy", "--db", inMissingFolder], environment: LightboxBinary.actingAs("amy")),
                           "--db \(inMissingFolder): folder \(dir.file("no-such-folder")) does not exist "
                           + "(create it first; only the default ledger folder is made for you)")
             #expect(!FileManager.default.fileExists(atPath: dir.file("no-such-folder")), "\(command[0]) created the folder")
@@ -76,8 +76,10 @@ import Testing
         let lib = SharedReference.packageRoot.appendingPathComponent("SampleStudies").path
         let image = lib + "/ph-hand-353a226bebbc784b/images/1.png"
         let need = "needs a terminal: standard input and output must both be one (over ssh: ssh -t HOST lightbox …)"
-        expectOneLine(try LightboxBinary.run(["read", "--library", lib, "--reader", "amy", "--db", dir.file("l.sqlite")]), "read: " + need)
-        expectOneLine(try LightboxBinary.run(["practice", "--library", lib, "--reader", "amy", "--db", dir.file("l.sqlite")]), "practice: " + need)
+        let amy = LightboxBinary.actingAs("amy")
+        expectOneLine(try LightboxBinary.run(["read", "--library", lib, "--reader", "amy", "--db", dir.file("l.sqlite")], environment: amy), "read: " + need)
+        expectOneLine(try LightboxBinary.run(["practice", "--library", lib, "--reader", "amy", "--db", dir.file("l.sqlite")], environment: amy),
+                      "practice: " + need)
         expectOneLine(try LightboxBinary.run(["view", image]), "view: " + need)
         // The arguments are still checked first: a bad theme is named, not the missing terminal.
         let theme = try LightboxBinary.run(["view", image, "--theme", "neon"])

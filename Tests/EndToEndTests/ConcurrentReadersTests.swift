@@ -19,7 +19,7 @@ import Testing
         let perReader = ProcessInfo.processInfo.environment["LIGHTBOX_SLOW"] == "1" ? 24 : 4
         let sessions = try readers.map { r in
             try TmuxSession(command: "'\(bin)' --library '\(root)/SampleStudies' --db '\(db)' --reader \(r) --graphics halfblock",
-                            width: 100, height: 30)
+                            width: 100, height: 30, environment: LightboxBinary.actingAs(r))
         }
         defer { sessions.forEach { $0.kill() } }
         for s in sessions { try s.waitFor("Lightbox ·") }

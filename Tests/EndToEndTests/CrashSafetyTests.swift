@@ -24,7 +24,7 @@ import Testing
         var survived = 0
         for round in 0..<kills {
             let tmux = try TmuxSession(command: "'\(bin)' --library '\(root)/SampleStudies' --db '\(db)' --reader crash --graphics halfblock",
-                                       width: 100, height: 30)
+                                       width: 100, height: 30, environment: LightboxBinary.actingAs("crash"))
             defer { tmux.kill() }
             try tmux.waitFor("Lightbox ·")
             // A read: open, override the first finding, sign (S twice: another finding may be pending) — killed somewhere inside it.

@@ -42,7 +42,7 @@ import Testing
         // Both processes start together and open the same study: whichever pins first, both show its bytes.
         let sessions = try ["amy", "bo"].map { reader in
             try TmuxSession(command: "'\(bin)' --library '\(lib)' --db '\(db)' --reader \(reader) --graphics halfblock",
-                            width: 120, height: 36, environment: ["TERM": "xterm-256color"])
+                            width: 120, height: 36, environment: LightboxBinary.actingAs(reader).merging(["TERM": "xterm-256color"]) { a, _ in a })
         }
         defer { sessions.forEach { $0.kill() } }
         for tmux in sessions { try tmux.waitFor("unread") }
@@ -113,7 +113,8 @@ import Testing
         var changed = [UInt8](modelBytes)
         changed.append(0)
         try Data(changed).write(to: URL(fileURLWithPath: models + "/fracture-phantom/model.onnx"))
-        let read = try LightboxBinary.run(["read", "--experiment", "pin", "--reader", "amy", "--db", db, "--models", models])
+        let read = try LightboxBinary.run(["read", "--experiment", "pin", "--reader", "amy", "--db", db, "--models", models],
+                                          environment: LightboxBinary.actingAs("amy"))
         #expect(read.status != 0)
         let line = read.stderr.trimmingCharacters(in: .newlines)
         #expect(!line.contains("\n"), "one line: \(read.stderr)")

@@ -19,7 +19,7 @@ import Testing
         let db = dir.file("ledger.sqlite")
         let models = SharedReference.packageRoot.appendingPathComponent("Models").path
         let tmux = try TmuxSession(command: "'\(bin)' practice --library '\(lib)' --reader tina --db '\(db)' --models '\(models)' --graphics halfblock",
-                                   width: 120, height: 30)
+                                   width: 120, height: 30, environment: LightboxBinary.actingAs("tina"))
         defer { tmux.kill() }
         try tmux.waitFor("practice")
         try tmux.send("Enter")

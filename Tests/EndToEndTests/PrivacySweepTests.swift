@@ -74,7 +74,8 @@ import Testing
 
         let home = dir.file("home")
         let env = ["HOME": home, "XDG_DATA_HOME": home + "/data", "XDG_CONFIG_HOME": home + "/config", "XDG_STATE_HOME": home + "/state",
-                   "XDG_CACHE_HOME": home + "/cache", "TMPDIR": dir.file("out"), "LIGHTBOX_NOW": Self.march]
+                   "XDG_CACHE_HOME": home + "/cache", "TMPDIR": dir.file("out"), "LIGHTBOX_NOW": Self.march,
+                   "LIGHTBOX_TEST_ACCOUNT": "priv"]
         let lib = dir.file("out/library"), db = dir.file("out/ledger.sqlite"), models = root + "/Models"
         var output = ""
         var covered: Set<String> = []

@@ -15,7 +15,7 @@ import Testing
         let (lib, db) = try Self.extremityCrossover(in: dir)
 
         let tmux = try TmuxSession(command: "'\(bin)' read --experiment wr --reader amy --db '\(db)' --graphics halfblock",
-                                   width: 120, height: 30)
+                                   width: 120, height: 30, environment: LightboxBinary.actingAs("amy"))
         defer { tmux.kill() }
         try tmux.waitFor("wr session 1")
         // Sign every case of session 1 without answering: each read still records its arm.
@@ -49,9 +49,14 @@ import Testing
         #expect(reads.count == 8)
         #expect(reads.allSatisfy { $0.context.experiment == "wr" && $0.context.session == 1 })
         #expect(Set(reads.compactMap(\.context.arm)) == ["unaided", "aided"])
+        // The app session is on record with the OS account that ran it, and every event names it.
+        let sessions = try ledger.appSessions()
+        #expect(sessions.map { "\($0.reader) \($0.osAccount) \($0.experiment ?? "-") \($0.session ?? 0)" } == ["amy amy wr 1"])
+        let appSessions = Set(try reads.flatMap { try ledger.events(read: $0.readID) }.map(\.event.appSession))
+        #expect(appSessions == Set(sessions.map(\.appSession)))
 
         // Session 2 waits for the washout, and says when it opens.
-        let again = try Shell.run(bin, ["read", "--experiment", "wr", "--reader", "amy", "--db", db])
+        let again = try Shell.run(bin, ["read", "--experiment", "wr", "--reader", "amy", "--db", db], environment: LightboxBinary.actingAs("amy"))
         #expect(again.status == 2)
         #expect(again.stderr.contains("session 2") && again.stderr.contains("28-day washout"), "\(again.stderr)")
     }
@@ -66,7 +71,7 @@ import Testing
         let (lib, db) = try Self.extremityCrossover(in: dir)
         let command = "'\(bin)' read --experiment wr --reader amy --db '\(db)' --graphics halfblock"
         do {
-            let tmux = try TmuxSession(command: command, width: 120, height: 30)
+            let tmux = try TmuxSession(command: command, width: 120, height: 30, environment: LightboxBinary.actingAs("amy"))
             defer { tmux.kill() }
             try tmux.waitFor("0/8 signed")
             try tmux.send("Enter")
@@ -83,7 +88,7 @@ import Testing
             try tmux.send("q")
             try tmux.waitFor("LIGHTBOX-EXITED-0")
         }
-        let tmux = try TmuxSession(command: command, width: 120, height: 30)
+        let tmux = try TmuxSession(command: command, width: 120, height: 30, environment: LightboxBinary.actingAs("amy"))
         defer { tmux.kill() }
         try tmux.waitFor("2/8 signed")
         try tmux.send("Enter")

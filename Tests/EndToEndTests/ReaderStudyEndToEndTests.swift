@@ -72,7 +72,7 @@ import Testing
     /// except the second case of the session (wrong, confidence 2).
     func readSession(experiment: String, reader: String, session: Int, environment: [String: String] = [:]) throws -> [Pass] {
         let tmux = try TmuxSession(command: "'\(bin)' read --experiment \(experiment) --reader \(reader) --db '\(db)' --models '\(models)' --graphics halfblock",
-                                   width: 120, height: 30, environment: environment)
+                                   width: 120, height: 30, environment: environment.merging(LightboxBinary.actingAs(reader)) { a, _ in a })
         defer { tmux.kill() }
         try tmux.waitFor("\(experiment) session \(session)")
         try tmux.send("Enter")
@@ -107,7 +107,7 @@ import Testing
     /// third case), signed; the second with the AI shown, right with confidence 5.
     func readSequential(experiment: String, reader: String) throws -> [Pass] {
         let tmux = try TmuxSession(command: "'\(bin)' read --experiment \(experiment) --reader \(reader) --db '\(db)' --models '\(models)' --graphics halfblock",
-                                   width: 120, height: 30)
+                                   width: 120, height: 30, environment: LightboxBinary.actingAs(reader))
         defer { tmux.kill() }
         try tmux.waitFor("\(experiment) session 1")
         try tmux.send("Enter")
@@ -178,7 +178,7 @@ import Testing
 
         var typed: [Pass] = []
         for reader in ["amy", "bo"] { typed += try readSession(experiment: "xo", reader: reader, session: 1) }
-        let refused = try Shell.run(bin, ["read", "--experiment", "xo", "--reader", "amy", "--db", db])
+        let refused = try Shell.run(bin, ["read", "--experiment", "xo", "--reader", "amy", "--db", db], environment: LightboxBinary.actingAs("amy"))
         #expect(refused.status == 2 && refused.stderr.contains("28-day washout"), "\(refused.stderr)")
         // The study clock moved 30 days on: session 2 opens.
         let later = ISO8601DateFormatter().string(from: Date().addingTimeInterval(30 * 86_400))

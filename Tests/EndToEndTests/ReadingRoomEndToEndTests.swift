@@ -16,7 +16,7 @@ import Testing
         let db = dir.file("ledger.sqlite")
         let tmux = try TmuxSession(command: "cd '\(root)' && '\(bin)' --library SampleStudies --db '\(db)' --reader e2e",
                                    // A developer's own keys.toml or themes must not change the keys this test presses.
-                                   environment: ["TERM": "xterm-256color", "XDG_CONFIG_HOME": dir.file("config")])
+                                   environment: ["TERM": "xterm-256color", "XDG_CONFIG_HOME": dir.file("config"), "LIGHTBOX_TEST_ACCOUNT": "e2e"])
         defer { tmux.kill() }
         // The queue opens on the first study in folder order.
         let list = try LightboxBinary.run(["studies", "--library", root + "/SampleStudies", "--json"])
@@ -61,7 +61,7 @@ import Testing
         try FileManager.default.copyItem(atPath: root + "/SampleStudies/" + study, toPath: dir.file("lib/" + study))
         let tmux = try TmuxSession(command: "cd '\(root)' && '\(bin)' --library '\(dir.file("lib"))' --db '\(dir.file("l.sqlite"))' "
                                        + "--reader e2e --graphics halfblock",
-                                   width: 120, height: 36, environment: ["TERM": "xterm-256color"])
+                                   width: 120, height: 36, environment: ["TERM": "xterm-256color", "LIGHTBOX_TEST_ACCOUNT": "e2e"])
         defer { tmux.kill() }
         try tmux.waitFor("unread")
         try tmux.send("Enter")

@@ -63,7 +63,7 @@ import Testing
         }
         let db = dir.file("ledger.sqlite")
         // An empty config folder: a developer's own keys.toml must not change the keys.
-        let env = ["TERM": "xterm-256color", "XDG_CONFIG_HOME": dir.file("config")]
+        let env = ["TERM": "xterm-256color", "XDG_CONFIG_HOME": dir.file("config")].merging(LightboxBinary.actingAs("e2e3")) { a, _ in a }
         let command = "cd '\(root)' && '\(bin)' --library '\(dir.file("lib"))' --db '\(db)' --reader e2e3 --graphics halfblock --models '\(root)/Models'"
 
         // Run 1: accept all on the fracture study and sign; override the bone age, then quit mid-study.

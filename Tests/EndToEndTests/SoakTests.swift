@@ -36,7 +36,7 @@ import Testing
         }
         func start(_ reader: String) throws -> TmuxSession {
             let s = try TmuxSession(command: "'\(bin)' --library '\(root)/SampleStudies' --db '\(db)' --reader \(reader) --graphics halfblock",
-                                    width: 110, height: 30)
+                                    width: 110, height: 30, environment: LightboxBinary.actingAs(reader))
             try s.waitFor("Lightbox ·", timeout: 60)
             try s.send("Enter")
             return s

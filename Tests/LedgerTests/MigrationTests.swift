@@ -27,7 +27,7 @@ import Testing
         let tables = Set(try fx.raw().read { db in
             try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table'")
         })
-        for table in ["readers", "reads", "events", "drafts", "signed_reads", "experiments", "assignments"] {
+        for table in ["readers", "reads", "events", "drafts", "signed_reads", "experiments", "assignments", "app_sessions"] {
             #expect(tables.contains(table), "missing table \(table)")
         }
     }

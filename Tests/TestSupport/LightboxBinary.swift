@@ -9,6 +9,12 @@ public enum LightboxBinary {
         return FileManager.default.isExecutableFile(atPath: p) ? p : nil
     }
 
+    /// The environment under which the debug binary runs as OS account
+    /// `account` (its test seam LIGHTBOX_TEST_ACCOUNT; a release binary ignores
+    /// it). Readers are bound to accounts, and the tests' readers (amy, bo, …)
+    /// are no accounts of the test machine.
+    public static func actingAs(_ account: String) -> [String: String] { ["LIGHTBOX_TEST_ACCOUNT": account] }
+
     public struct Result {
         public var status: Int32
         public var stdout: String

@@ -3,7 +3,8 @@
 # SampleStudies with the shipped models, 120x36 cells, half-block images, a scratch ledger and the
 # built-in keys. The queue is captured once every AI flag is in (--prefetch-ai); each kind's study
 # once its findings panel shows.
-# Usage: Tools/screens/capture.sh [LIGHTBOX_BIN]   (default: .build/debug/lightbox)
+# Usage: Tools/screens/capture.sh [LIGHTBOX_BIN]   (default: .build/debug/lightbox; a debug build,
+# whose LIGHTBOX_TEST_ACCOUNT lets the screens show reader "demo" whoever runs the script)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 BIN=${1:-.build/debug/lightbox}
@@ -24,7 +25,7 @@ wait_re() {
 }
 
 tmux -L "$sock" -f /dev/null new-session -d -s lb -x 120 -y 36 \
-  "TERM=xterm-256color XDG_CONFIG_HOME='$work/config' '$BIN' --library SampleStudies --db '$work/ledger.sqlite' \
+  "TERM=xterm-256color XDG_CONFIG_HOME='$work/config' LIGHTBOX_TEST_ACCOUNT=demo '$BIN' --library SampleStudies --db '$work/ledger.sqlite' \
    --reader demo --graphics halfblock --models Models --prefetch-ai"
 wait_for "unread"
 # Every row flagged: no row still shows the pending dot in the AI column.

@@ -1,17 +1,19 @@
 import Foundation
 import ReaderStudy
 
-/// The study clock of the coordinator commands: the wall clock, or the time in
-/// `LIGHTBOX_NOW` (ISO 8601). A testing aid: end-to-end tests and dry runs move
-/// past a washout without waiting. It never changes what the ledger stores as
-/// history, only what "now" is for washout decisions and stamps of new rows.
+/// The study clock of the experiment commands and of `read --experiment`: the
+/// system clock, or in a debug build the time in `LIGHTBOX_NOW` (ISO 8601),
+/// so end-to-end tests step past a washout without waiting. A release build
+/// ignores the variable (TestSeam), so the installed binary cannot open a
+/// session early. It never changes history already in the ledger, only what
+/// "now" is for washout decisions and the stamps of new rows.
 struct ExperimentClock: StudyClock {
     let now: Date
 
-    static let variable = "LIGHTBOX_NOW"
+    static let variable = TestSeam.now.variable
 
     static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment) throws -> ExperimentClock {
-        guard let text = environment[variable], !text.isEmpty else { return ExperimentClock(now: Date()) }
+        guard let text = TestSeam.now.value(in: environment) else { return ExperimentClock(now: Date()) }
         guard let date = parse(text) else { throw ExperimentCommandError.badClock(text) }
         return ExperimentClock(now: date)
     }

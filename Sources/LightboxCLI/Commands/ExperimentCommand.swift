@@ -7,8 +7,9 @@ struct ExperimentCommand: ParsableCommand {
         commandName: "experiment",
         abstract: "Create, inspect and report reader studies (MRMC, crossover with washout).",
         discussion: """
-        Coordinator tools; readers use `lightbox read --experiment NAME`. Set LIGHTBOX_NOW=2026-03-01T09:00:00Z \
-        (ISO 8601) to run these commands at another moment, e.g. to check a washout in a test or dry run.
+        Coordinator tools; readers use `lightbox read --experiment NAME`. A debug build (the one the tests run) \
+        takes "now" from LIGHTBOX_NOW=2026-03-01T09:00:00Z (ISO 8601) to check a washout in a test or dry run; \
+        a release build always uses the system clock.
         """,
         subcommands: [ExperimentCreateCommand.self, ExperimentPrepareCommand.self, ExperimentShowCommand.self, ExperimentReportCommand.self]
     )

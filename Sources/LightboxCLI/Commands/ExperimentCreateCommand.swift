@@ -17,7 +17,8 @@ struct ExperimentCreateCommand: ParsableCommand {
 
     @Argument(help: "Experiment name (letters, digits, '-', '_', '.').") var name: String
     @Option(help: "The study library folder.") var library: String
-    @Option(help: "Reader ids, comma-separated.") var readers: String
+    @Option(help: "Reader ids, comma-separated, each with the OS account allowed to read as it: amy=alice,bo=bob (a bare amy is account amy).")
+    var readers: String
     @Option(help: "Arms, comma-separated: unaided, aided, sequential.") var arms: String = "unaided,aided"
     @Flag(help: "Add the sequential arm (unaided read, signed and locked, then the AI revealed for a second read).")
     var sequential = false
@@ -55,7 +56,7 @@ struct ExperimentCreateCommand: ParsableCommand {
                 armList.append(arm)
             }
             if sequential && !armList.contains(.sequential) { armList.append(.sequential) }
-            let readerList = readers.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            let (readerList, accounts) = try ExperimentDesign.parseReaders(readers)
 
             let studyLibrary = try StudyLibrary.load(root: library)
             let ids = studyLibrary.studies.map(\.id)
@@ -67,7 +68,7 @@ struct ExperimentCreateCommand: ParsableCommand {
             let experiment = ExperimentDesign(
                 name: name, readers: readerList, arms: armList, design: kind, sessions: sessions,
                 washoutDays: washoutDays, seed: chosenSeed, caseIDs: caseIDs, readerGroups: groups, ordering: ordering,
-                ratingScale: scale == .callWithConfidence ? nil : scale)
+                ratingScale: scale == .callWithConfidence ? nil : scale, accounts: accounts)
             let table = try AssignmentTable.generate(for: experiment)   // validates first
             // Truth is checked now, not at export time: a study without a
             // reference would make the whole study unanalysable.

@@ -9,17 +9,22 @@ import Worklist
 /// has not passed is refused with the date it opens.
 struct ExperimentSession {
     let context: ExperimentContext
+    /// The reader id this OS account reads as (ReaderBinding).
+    let reader: String
     let session: ReadingSession
     let arms: [String: StudyArm]
     let entries: [LibraryEntry]
     /// Every case of the experiment (all sessions, all readers), for the model pin.
     let allStudies: [Study]
 
-    static func open(name: String, reader: String, db: String?, library: String?) throws -> ExperimentSession {
+    /// Identity is checked before the washout: someone reading as another
+    /// reader learns nothing about that reader's sessions.
+    static func open(name: String, reader requested: String?, account: String, db: String?, library: String?) throws -> ExperimentSession {
         let context = try ExperimentContext.open(name: name, db: db, library: library)
-        guard context.design.readers.contains(reader) else {
-            throw ExperimentCommandError.invalid(field: "--reader", problem: "\(reader) is not a reader of experiment \(name) (readers: \(context.design.readers.joined(separator: ", ")))")
+        if let requested, !context.design.readers.contains(requested) {
+            throw ExperimentCommandError.invalid(field: "--reader", problem: "\(requested) is not a reader of experiment \(name) (readers: \(context.design.readers.joined(separator: ", ")))")
         }
+        let reader = try ReaderBinding(account: account).reader(requested: requested, in: context.design)
         let gate = SessionGate(design: context.design, table: context.table)
         let completions = context.completions(try context.signedReads())
         let session = try gate.openSession(reader: reader, completions: completions, clock: try ExperimentClock.fromEnvironment())
@@ -36,6 +41,6 @@ struct ExperimentSession {
             arms[a.caseID] = a.arm
         }
         let all = context.design.caseIDs.compactMap { byId[$0] }
-        return ExperimentSession(context: context, session: session, arms: arms, entries: entries, allStudies: all)
+        return ExperimentSession(context: context, reader: reader, session: session, arms: arms, entries: entries, allStudies: all)
     }
 }

@@ -23,7 +23,7 @@ struct PracticeReadCommand: ParsableCommand {
 
     @Option(help: "The study library folder (each study with its reference.json).")
     var library: String = ReadCommand.defaultLibrary
-    @Option(help: "Your reader id (default: $USER).") var reader: String?
+    @Option(help: "Your reader id: your login name (the default); another account's id is refused.") var reader: String?
     @Option(help: "The ledger database (default: $XDG_DATA_HOME/lightbox/ledger.sqlite).") var db: String?
     @Option(help: "Colour theme: dark, light, high-contrast, colorblind, dim, or a .toml file.")
     var theme: String = Theme.defaultName
@@ -35,7 +35,8 @@ struct PracticeReadCommand: ParsableCommand {
     func run() throws {
         let (state, env, theme, entries) = try reportingErrors { () -> (AppState, AppEnvironment, Theme, [LibraryEntry]) in
             let theme = try ThemeLoader.load(self.theme, environment: DataPaths.environment)
-            let me = reader ?? DataPaths.defaultReader()
+            let account = OSAccount.current()
+            let me = try ReaderBinding(account: account).reader(requested: reader)
             let studies = try StudyLibrary.load(root: library)
             let ledger = try LedgerStore(path: try ExperimentContext.ledgerPath(db))
             let renderer = ImageRenderer()
@@ -45,8 +46,9 @@ struct PracticeReadCommand: ParsableCommand {
                                  libraryName: (library as NSString).lastPathComponent)
             // The scoreboard runs over every signed practice read, earlier sessions included.
             state.practice = PracticeState(cases: try PracticeCases.load(ledger: ledger, reader: me, library: studies).cases)
+            let appSessionID = UUID().uuidString
             var env = AppEnvironment(
-                reader: me, store: LedgerReadStore(ledger: ledger), clock: SystemReadClock(), appSession: UUID().uuidString,
+                reader: me, store: LedgerReadStore(ledger: ledger), clock: SystemReadClock(), appSession: appSessionID,
                 renderImage: { try renderer.render($0) },
                 runModels: { study in try engine.run(study).map { AIResult($0, study: study) } })
             env.feedback = FeedbackSource(
@@ -57,6 +59,7 @@ struct PracticeReadCommand: ParsableCommand {
                     try TimingRules.standard.measure(try ledger.events(read: readId).map(\.event)).active
                 })
             try TerminalRequirement.check("practice")
+            try ledger.recordAppSession(appSessionID, reader: me, osAccount: account)
             return (state, env, theme, studies.entries)
         }
         let statuses = try reportingErrors { try env.store.statuses(reader: env.reader) }

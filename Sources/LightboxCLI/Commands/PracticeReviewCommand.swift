@@ -17,7 +17,7 @@ struct PracticeReviewCommand: ParsableCommand {
 
     @Option(help: "The study library the practice reads came from (its references score them; default: SampleStudies when present).")
     var library: String?
-    @Option(help: "Your reader id (default: $USER).") var reader: String?
+    @Option(help: "Your reader id (default: your login name).") var reader: String?
     @Option(help: "The ledger database (default: $XDG_DATA_HOME/lightbox/ledger.sqlite).") var db: String?
     @Flag(help: "Print JSON.") var json = false
 

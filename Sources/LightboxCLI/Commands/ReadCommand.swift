@@ -31,7 +31,7 @@ struct ReadCommand: ParsableCommand {
     @Option(name: .long, help: "The ledger database (default: $XDG_DATA_HOME/lightbox/ledger.sqlite).")
     var db: String?
 
-    @Option(name: .long, help: "Your reader id (default: $USER).")
+    @Option(name: .long, help: "Your reader id: with --experiment, an id the coordinator mapped to your OS account (default: the one mapped to it); otherwise your login name, the default.")
     var reader: String?
 
     @Option(name: .long, help: "Colour theme: dark, light, high-contrast, colorblind, dim, or a .toml file.")
@@ -52,21 +52,25 @@ struct ReadCommand: ParsableCommand {
     func run() throws {
         let (state, env, theme, entries) = try reportingErrors { () -> (AppState, AppEnvironment, Theme, [LibraryEntry]) in
             let theme = try ThemeLoader.load(self.theme, environment: DataPaths.environment)
-            let readerId = reader ?? DataPaths.defaultReader()
+            let account = OSAccount.current()
             let renderer = ImageRenderer()
             let registry = try ModelsSearch.registry(explicit: models.map { [$0] } ?? [])
             let keys = try KeysFileLoader.load(environment: DataPaths.environment)
+            let readerId: String
             var state: AppState
             let store: LedgerReadStore
             var entries: [LibraryEntry]
             let engine: FindingsEngine
+            var readingSession: (experiment: String, session: Int)?
             if let experiment {
-                let session = try ExperimentSession.open(name: experiment, reader: readerId, db: db,
+                let session = try ExperimentSession.open(name: experiment, reader: reader, account: account, db: db,
                                                          library: library == Self.defaultLibrary ? nil : library)
                 // Every reader of the experiment is shown the results pinned in its ledger,
                 // from the models it was prepared with, or reading stops here.
                 engine = FindingsEngine(registry: registry, store: LedgerPinnedResults(ledger: session.context.ledger))
                 try ExperimentModels.pinAndCheck(session.context, engine: engine, studies: session.allStudies)
+                readerId = session.reader
+                readingSession = (experiment, session.session.session)
                 store = LedgerReadStore(ledger: session.context.ledger, experiment: experiment,
                                         session: session.session.session, arms: session.arms.mapValues(\.rawValue))
                 entries = session.entries
@@ -74,6 +78,7 @@ struct ReadCommand: ParsableCommand {
                 state.blinding = .experiment(label: "\(experiment) s\(session.session.session)", arms: session.arms)
                 state.ratingScale = session.context.design.ratingScale ?? .callWithConfidence
             } else {
+                readerId = try ReaderBinding(account: account).reader(requested: reader)
                 // The library first: a mistyped --library must not leave a new empty ledger behind;
                 // nor may a mistyped --db folder be created (as practice and the experiment commands).
                 entries = try StudyLibrary.load(root: library).entries
@@ -86,13 +91,16 @@ struct ReadCommand: ParsableCommand {
             }
             state.prefetchFlags = prefetchAI
             state.keys = keys
+            let appSessionID = UUID().uuidString
             let env = AppEnvironment(
-                reader: readerId, store: store, clock: SystemReadClock(), appSession: UUID().uuidString,
+                reader: readerId, store: store, clock: SystemReadClock(), appSession: appSessionID,
                 renderImage: { try renderer.render($0) },
                 runModels: { study in
                     try engine.run(study).map { AIResult($0, study: study) }
                 })
             try TerminalRequirement.check("read")
+            try store.ledger.recordAppSession(appSessionID, reader: readerId, osAccount: account,
+                                              experiment: readingSession?.experiment, session: readingSession?.session)
             return (state, env, theme, entries)
         }
         let statuses = try reportingErrors { try env.store.statuses(reader: env.reader) }

@@ -16,7 +16,7 @@ struct SimulateCommand: ParsableCommand {
         reading screen would. Ratings follow the Roe–Metz model; times are log-normal with the given aided/unaided \
         ratio (see Docs/READER-STUDIES.md). When NAME does not exist yet, a crossover of --readers readers (r1…rN) \
         on --cases cases of --library is created first. The filled sessions are dated in the past, one washout + 1 day \
-        apart, the last ending a day before now (LIGHTBOX_NOW); a session whose washout has not passed by then is refused.
+        apart, the last ending a day before now (LIGHTBOX_NOW in a debug build); a session whose washout has not passed by then is refused.
         """
     )
 

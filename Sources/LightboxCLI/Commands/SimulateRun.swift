@@ -60,7 +60,7 @@ struct SimulateRun {
                 case .washout(let opensAt):
                     throw ReaderStudyError.sessionNotOpen(reader: reader, session: session,
                                                           problem: "opens \(ExperimentSummary.minute(opensAt)) after a \(design.washoutDays)-day washout; "
-                                                              + "simulate it with LIGHTBOX_NOW after that")
+                                                              + (TestSeam.isHonoured ? "simulate it with LIGHTBOX_NOW after that" : "simulate it after that"))
                 case .waitingForSession(let previous, let remaining):
                     throw ReaderStudyError.sessionNotOpen(reader: reader, session: session,
                                                           problem: "session \(previous) has \(remaining) case(s) left to sign first")
