@@ -22,6 +22,7 @@ struct Lightbox: ParsableCommand {
             PowerCommand.self,
             ExperimentCommand.self,
             ExportCommand.self,
+            AuditCommand.self,
             SimulateCommand.self,
             PracticeCommand.self,
             ImageCommand.self,

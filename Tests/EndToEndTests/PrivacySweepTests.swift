@@ -126,6 +126,8 @@ import Testing
         try run("experiment prepare", ["priv", "--db", db, "--models", models])
         try run("simulate", ["priv", "--seed", "3", "--db", db])
         try run("experiment show", ["priv", "--db", db])
+        try run("audit", ["priv", "--db", db])
+        try run("audit", ["priv", "--db", db, "--json"])
         try run("experiment report", ["priv", "--db", db, "--plots", dir.file("out/plots")])
         try run("experiment report", ["priv", "--db", db, "--json"])
         try run("experiment report", ["priv", "--db", db, "--screen-snapshot", "120x40"])
