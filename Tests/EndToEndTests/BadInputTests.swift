@@ -60,8 +60,12 @@ import Testing
         }
         let binary = try #require(LightboxBinary.path)
         func review(_ reader: String) throws -> LightboxBinary.Result {
-            try Shell.run("/bin/sh", ["-c", "cd \"$0\" && exec \"$1\" practice review --reader \"$2\" --db \"$3\"", dir.path, binary, reader, db])
+            try Shell.run("/bin/sh", ["-c", "cd \"$0\" && exec \"$1\" practice review --reader \"$2\" --db \"$3\"", dir.path, binary, reader, db],
+                          environment: LightboxBinary.actingAs(reader))
         }
+        // A trainee reviews only their own reads: naming another reader is refused in one line.
+        let other = try Shell.run(binary, ["practice", "review", "--reader", "tina", "--db", db], environment: LightboxBinary.actingAs("uma"))
+        #expect(other.status != 0 && other.stderr.contains("reader tina") && other.stderr.contains("running as account uma"), "\(other.stderr)")
         let none = try review("uma")
         #expect(none.status == 0 && none.stdout == "practice of uma: 0 signed case(s)\n", "\(none.stderr)")
         expectOneLine(try review("tina"), "--library: 1 practice read(s) to score need the study library they came from (its references); "

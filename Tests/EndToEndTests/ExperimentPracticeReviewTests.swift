@@ -29,7 +29,8 @@ import Testing
             try sign(ledger, reader: "tina", study: "WRIST-3", reader: "normal", ai: "abnormal", seconds: 40)    // right, model wrong
             try sign(ledger, reader: "uma", study: "WRIST-4", reader: "normal", ai: "abnormal", seconds: 50)     // someone else's
         }
-        let r = try LightboxBinary.run(["practice", "review", "--library", library, "--reader", "tina", "--db", db, "--json"])
+        let r = try LightboxBinary.run(["practice", "review", "--library", library, "--reader", "tina", "--db", db, "--json"],
+                                       environment: LightboxBinary.actingAs("tina"))
         #expect(r.status == 0, "\(r.stderr)")
         let board = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
         #expect(board["cases"] as? Int == 3, "only tina's reads")
@@ -43,7 +44,8 @@ import Testing
         #expect(discrepancies.first?["case"] as? String == "WRIST-1" && discrepancies.first?["reference"] as? String == "normal")
         #expect(discrepancies.first?["modelWasRight"] as? Bool == false)
 
-        let text = try LightboxBinary.run(["practice", "review", "--library", library, "--reader", "tina", "--db", db])
+        let text = try LightboxBinary.run(["practice", "review", "--library", library, "--reader", "tina", "--db", db],
+                                          environment: LightboxBinary.actingAs("tina"))
         #expect(text.stdout.contains("practice of tina: 3 signed case(s)"), "\(text.stdout)")
         // The lines Docs/READER-STUDIES.md shows.
         for line in ["fracture  3  0.667      0.400  -           -              -",

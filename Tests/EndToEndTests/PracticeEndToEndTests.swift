@@ -39,7 +39,8 @@ import Testing
         try tmux.send("q")
         try tmux.waitFor("LIGHTBOX-EXITED-0")
 
-        let review = try LightboxBinary.run(["practice", "review", "--library", lib, "--reader", "tina", "--db", db, "--json"])
+        let review = try LightboxBinary.run(["practice", "review", "--library", lib, "--reader", "tina", "--db", db, "--json"],
+                                            environment: LightboxBinary.actingAs("tina"))
         #expect(review.status == 0, "\(review.stderr)")
         let board = try #require(try JSONSerialization.jsonObject(with: Data(review.stdout.utf8)) as? [String: Any])
         #expect(board["cases"] as? Int == 1)

@@ -23,7 +23,8 @@ struct PracticeReviewCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let me = reader ?? DataPaths.defaultReader()
+            // A trainee reviews their own reads only, as they read them: bound to the account.
+            let me = try ReaderBinding(account: OSAccount.current()).reader(requested: reader)
             let path = try ExperimentContext.ledgerPath(db)
             guard FileManager.default.fileExists(atPath: path) else {
                 throw ExperimentCommandError.invalid(field: path, problem: "no ledger yet: sign some practice reads first")
