@@ -57,10 +57,9 @@ How the network's preprocessing maps to the card's keys:
 - input.resize: "letterbox" (keep aspect, centre, pad with grey 0, which becomes -mean/std after
   normalisation). torchvision's usual Resize + CenterCrop crops, which Lightbox never does; a site
   model must be trained (or at least validated) with the same letterbox or with "stretch".
-- outputs: {"probability": "probability"}: role -> graph output name. The card format of today knows
-  the roles "logit" and "cam" only (ModelTask.requiredOutputs); this card deliberately has neither, so
-  it needs the engine's "probability" role and its CAM fallback (until then ModelCard.validate refuses
-  it with "field 'outputs.logit': required for a fracture model").
+- outputs: {"probability": "probability"}: role -> graph output name. A fracture card names "logit"
+  or "probability" (ModelCard.validate); "cam" is optional: without it the engine derives the class
+  activation map from the pooled linear head at load (Docs/FINDINGS.md, Graph+ClassActivation.swift).
 - operatingPoint: the engine calls a study abnormal when the mean of its per-image probabilities is
   >= operatingPoint. Because the graph ends in a Sigmoid, the number is directly a probability; a real
   site picks it on its own validation set (for example at a target sensitivity) with the same per-study
@@ -541,10 +540,8 @@ def card_problems(card, graph_inputs):
         out.append("intendedUse does not say 'not for clinical use' (no disclaimer would be shown)")
     if [(i["name"], [1, i["channels"], i["height"], i["width"]])] != [(n, d) for n, d in graph_inputs]:
         out.append(f"graph inputs {graph_inputs} differ from the card's input")
-    for role in ("logit", "cam"):  # ModelTask.requiredOutputs for .fracture, as of this commit
-        if not card["outputs"].get(role):
-            out.append(f"outputs.{role}: required for a fracture model by today's ModelTask.requiredOutputs"
-                       " (expected: this card has 'probability' and no cam, for the engine's fallback)")
+    if not (card["outputs"].get("logit") or card["outputs"].get("probability")):
+        out.append('outputs: a fracture model needs "logit" or "probability"')
     return out
 
 
