@@ -5,13 +5,7 @@ extension LedgerStore {
     /// The result pinned for (study, model), or nil. A row whose payload no
     /// longer matches its stored SHA-256 is refused, never shown.
     public func aiResult(study: String, model: ModelFingerprint) throws -> StoredAIResult? {
-        try reading { db in
-            try Row.fetchOne(db, sql: """
-                SELECT * FROM ai_results
-                WHERE study = ? AND model_name = ? AND model_version = ? AND model_sha256 = ? AND card_sha256 = ?
-                """, arguments: [study, model.name, model.version, model.modelSHA256, model.cardSHA256])
-                .map(decodeAIResult)
-        }
+        try reading { db in try fetchAIResult(db, study: study, model: model) }
     }
 
     public func aiResult(id: Int64) throws -> StoredAIResult? {
@@ -40,13 +34,10 @@ extension LedgerStore {
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, arguments: [study, model.name, model.version, model.modelSHA256, model.cardSHA256,
                                  engineVersion, kernelVariant, payload, SHA256.hash(payload), now])
-            guard let row = try Row.fetchOne(db, sql: """
-                SELECT * FROM ai_results
-                WHERE study = ? AND model_name = ? AND model_version = ? AND model_sha256 = ? AND card_sha256 = ?
-                """, arguments: [study, model.name, model.version, model.modelSHA256, model.cardSHA256]) else {
+            guard let stored = try fetchAIResult(db, study: study, model: model) else {
                 throw LedgerError.database(path: path, reason: "the pinned AI result for \(study) was not stored")
             }
-            return try decodeAIResult(row)
+            return stored
         }
     }
 
@@ -57,8 +48,7 @@ extension LedgerStore {
                              arguments: [name]).map { row in
                 let d = RowDecoder(row, path: path, table: "experiment_models", idColumn: "rowid")
                 return ExperimentModel(
-                    model: ModelFingerprint(name: try d.required("model_name"), version: try d.required("model_version"),
-                                            modelSHA256: try d.required("model_sha256"), cardSHA256: try d.required("card_sha256")),
+                    model: try fingerprint(d),
                     task: try d.required("task"), pinnedAt: try d.required("pinned_at"))
             }
         }
@@ -86,6 +76,19 @@ extension LedgerStore {
         return try experimentModels(name)
     }
 
+    private func fetchAIResult(_ db: Database, study: String, model: ModelFingerprint) throws -> StoredAIResult? {
+        try Row.fetchOne(db, sql: """
+            SELECT * FROM ai_results
+            WHERE study = ? AND model_name = ? AND model_version = ? AND model_sha256 = ? AND card_sha256 = ?
+            """, arguments: [study, model.name, model.version, model.modelSHA256, model.cardSHA256]).map(decodeAIResult)
+    }
+
+    /// The four model columns both tables share.
+    private func fingerprint(_ d: RowDecoder) throws -> ModelFingerprint {
+        ModelFingerprint(name: try d.required("model_name"), version: try d.required("model_version"),
+                         modelSHA256: try d.required("model_sha256"), cardSHA256: try d.required("card_sha256"))
+    }
+
     func decodeAIResult(_ row: Row) throws -> StoredAIResult {
         let d = RowDecoder(row, path: path, table: "ai_results")
         let payload: String = try d.required("payload")
@@ -94,8 +97,7 @@ extension LedgerStore {
         }
         return StoredAIResult(
             id: d.rowID, study: try d.required("study"),
-            model: ModelFingerprint(name: try d.required("model_name"), version: try d.required("model_version"),
-                                    modelSHA256: try d.required("model_sha256"), cardSHA256: try d.required("card_sha256")),
+            model: try fingerprint(d),
             engineVersion: try d.required("engine_version"), kernelVariant: try d.required("kernel_variant"),
             payload: payload, createdAt: try d.required("created_at"))
     }
