@@ -11,6 +11,8 @@ struct ExperimentContext {
     let table: AssignmentTable
     /// The library given at `experiment create` (stored beside the design), or `--library`.
     let libraryPath: String?
+    /// The design JSON exactly as the ledger stores it: its SHA-256 is what exports and the audit vouch for.
+    let storedDesign: String
 
     /// The ledger file: --db, or the default under $XDG_DATA_HOME (whose folder the ledger
     /// makes). An explicit --db in a folder that does not exist is refused rather than the folder
@@ -67,8 +69,26 @@ struct ExperimentContext {
             throw ExperimentCommandError.invalid(field: "experiment \(name)",
                                                  problem: "the stored assignment table differs from the one its design generates")
         }
-        return ExperimentContext(ledger: ledger, design: design, table: table, libraryPath: library ?? stored)
+        return ExperimentContext(ledger: ledger, design: design, table: table, libraryPath: library ?? stored, storedDesign: record.design)
     }
+
+    /// The library's studies by id.
+    func studiesByID() throws -> [String: Study] {
+        Dictionary(try loadLibrary().studies.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    /// `ids` from `byID` in order; a case the library lacks is refused in one line.
+    func cases(_ ids: [String], in byID: [String: Study]) throws -> [Study] {
+        try ids.map { id in
+            guard let study = byID[id] else {
+                throw ExperimentCommandError.library(field: id, problem: "the experiment's case is not in the library \(libraryPath ?? "")")
+            }
+            return study
+        }
+    }
+
+    /// Every case of the design, in design order.
+    func caseStudies() throws -> [Study] { try cases(design.caseIDs, in: try studiesByID()) }
 
     func loadLibrary() throws -> StudyLibrary {
         guard let libraryPath else {

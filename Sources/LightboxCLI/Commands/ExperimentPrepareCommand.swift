@@ -27,15 +27,7 @@ struct ExperimentPrepareCommand: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let context = try ExperimentContext.open(name: name, db: db, library: library)
-            let studies = try context.loadLibrary().studies
-            var byId: [String: Study] = [:]
-            for s in studies { byId[s.id] = s }
-            let cases = try context.design.caseIDs.map { id in
-                guard let s = byId[id] else {
-                    throw ExperimentCommandError.library(field: id, problem: "the experiment's case is not in the library \(context.libraryPath ?? "")")
-                }
-                return s
-            }
+            let cases = try context.caseStudies()
             let engine = FindingsEngine(registry: try ModelsSearch.registry(explicit: models.map { [$0] } ?? []),
                                         store: LedgerPinnedResults(ledger: context.ledger))
             let pinned = try ExperimentModels.pinAndCheck(context, engine: engine, studies: cases)

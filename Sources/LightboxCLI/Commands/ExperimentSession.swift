@@ -28,19 +28,12 @@ struct ExperimentSession {
         let gate = SessionGate(design: context.design, table: context.table)
         let completions = context.completions(try context.signedReads())
         let session = try gate.openSession(reader: reader, completions: completions, clock: try ExperimentClock.fromEnvironment())
-        let library = try context.loadLibrary()
-        var byId: [String: Study] = [:]
-        for s in library.studies { byId[s.id] = s }
-        var entries: [LibraryEntry] = []
-        var arms: [String: StudyArm] = [:]
-        for a in context.table.rows(reader: reader, session: session.session) {
-            guard let study = byId[a.caseID] else {
-                throw ExperimentCommandError.library(field: a.caseID, problem: "the experiment's case is not in the library \(context.libraryPath ?? "")")
-            }
-            entries.append(.study(study))
-            arms[a.caseID] = a.arm
-        }
-        let all = context.design.caseIDs.compactMap { byId[$0] }
+        let byID = try context.studiesByID()
+        let rows = context.table.rows(reader: reader, session: session.session)
+        let entries = try context.cases(rows.map(\.caseID), in: byID).map { LibraryEntry.study($0) }
+        let arms = Dictionary(rows.map { ($0.caseID, $0.arm) }, uniquingKeysWith: { first, _ in first })
+        // The model pin covers the cases the library has; a missing one is refused when its session opens.
+        let all = context.design.caseIDs.compactMap { byID[$0] }
         return ExperimentSession(context: context, reader: reader, session: session, arms: arms, entries: entries, allStudies: all)
     }
 }

@@ -35,9 +35,7 @@ struct ExportCommand: ParsableCommand {
             if format == .imrmc { try Self.checkIMRMCName(out) }
             let context = try ExperimentContext.open(name: name, db: db, library: library, readOnly: true)
             // The design exactly as stored: its hash is what the sidecar vouches for.
-            guard let stored = try context.ledger.experiment(named: name)?.design else {
-                throw ExperimentCommandError.unknownExperiment(name)
-            }
+            let stored = context.storedDesign
             var files: [(role: String, path: String, text: String)] = []
             var rows = 0
             switch format {
