@@ -113,8 +113,9 @@ public struct ExperimentAudit: Sendable, Equatable, Codable {
             .map { "\($0.reader)\t\($0.caseID)\t\($0.session)\t\($0.arm.rawValue)\t\($0.order)\n" }.joined()
     }
 
+    /// `completions`: the final sign of each assignment, as SessionGate counts them.
     public init(design d: ExperimentDesign, storedDesign: String, table: AssignmentTable, reads: [Read],
-                models: [Model], chain: Chain, accounts: [(reader: String, session: Int?, account: String)],
+                completions: [CaseCompletion], models: [Model], chain: Chain, accounts: [(reader: String, session: Int?, account: String)],
                 timing: TimingRules = .standard, generatedAt: Double) {
         self.generatedAt = generatedAt
         design = Design(name: d.name, kind: d.design.rawValue, arms: d.arms.map(\.rawValue), readers: d.readers,
@@ -133,8 +134,8 @@ public struct ExperimentAudit: Sendable, Equatable, Codable {
                 let mine = reads.filter { $0.reader == reader && $0.session == session }
                 let starts = mine.compactMap { $0.events.first?.wallTime }
                 let ends = mine.compactMap(\.signedWallTime)
-                let finals = Set(mine.filter { r in r.signed != nil && r.pass == (StudyArm(rawValue: r.arm).map { ArmPolicy(arm: $0).passes.count } ?? 1) }.map(\.caseID))
-                var line = Session(reader: reader, session: session, assigned: rows.count, signed: finals.count,
+                let signed = completions.filter { $0.reader == reader && $0.session == session }.count
+                var line = Session(reader: reader, session: session, assigned: rows.count, signed: signed,
                                    start: starts.min(), end: ends.max(), washoutDays: nil,
                                    accounts: Array(Set(accounts.filter { $0.reader == reader && $0.session == session }.map(\.account))).sorted())
                 if let start = line.start, let before = previousEnd {

@@ -24,6 +24,13 @@ import Testing
                      signedWallTime: e.last!.wallTime)
     }
 
+    /// The final sign of each signed read (these designs read each case once).
+    func completions(_ reads: [ExperimentAudit.Read]) -> [CaseCompletion] {
+        reads.compactMap { r in
+            r.signedWallTime.map { CaseCompletion(reader: r.reader, caseID: r.caseID, session: r.session, signedAt: Date(timeIntervalSince1970: $0)) }
+        }
+    }
+
     @Test func cleanRecordHasNoAnomaliesAndEverySection() throws {
         let table = try AssignmentTable.generate(for: Self.design)
         var reads: [ExperimentAudit.Read] = []
@@ -33,7 +40,7 @@ import Testing
                 reads.append(read(table, reader: reader, caseID: c, session: 2, wall: 1_000_000 + 30 * Self.day))
             }
         }
-        let audit = ExperimentAudit(design: Self.design, storedDesign: "{\"name\":\"xo\"}", table: table, reads: reads, models: [],
+        let audit = ExperimentAudit(design: Self.design, storedDesign: "{\"name\":\"xo\"}", table: table, reads: reads, completions: completions(reads), models: [],
                                     chain: .init(intact: true, events: 24, signedReads: 8, head: "ab", problem: nil),
                                     accounts: [("ann", 1, "alice")], generatedAt: 0)
         #expect(audit.anomalies.isEmpty, "\(audit.anomalies)")
@@ -70,7 +77,7 @@ import Testing
         stray.arm = table.rows(reader: "ben", session: 1).first { $0.caseID == "C1" }!.arm.rawValue  // the wrong arm for session 2
         stray.signed = nil
         reads.append(stray)
-        let audit = ExperimentAudit(design: Self.design, storedDesign: "{}", table: table, reads: reads, models: [],
+        let audit = ExperimentAudit(design: Self.design, storedDesign: "{}", table: table, reads: reads, completions: completions(reads), models: [],
                                     chain: .init(intact: false, events: 3, signedReads: 1, head: "ab", problem: "event 2 was edited"),
                                     accounts: [], generatedAt: 0)
         let found = audit.anomalies.map { "\($0.kind.rawValue) \($0.reader) \($0.caseID ?? "-") \($0.session ?? 0)" }

@@ -25,8 +25,8 @@ struct AuditCommand: ParsableCommand {
     static func audit(_ context: ExperimentContext) throws -> ExperimentAudit {
         let ledger = context.ledger
         let name = context.design.name
-        guard let record = try ledger.experiment(named: name) else { throw ExperimentCommandError.unknownExperiment(name) }
-        let signed = Dictionary(try context.signedReads().map { ($0.readID, $0) }, uniquingKeysWith: { a, _ in a })
+        let signedReads = try context.signedReads()
+        let signed = Dictionary(signedReads.map { ($0.readID, $0) }, uniquingKeysWith: { a, _ in a })
         let reads = try ExperimentReads.collectEvents(context).map { read, events in
             ExperimentAudit.Read(reader: read.reader, caseID: read.study, session: read.context.session ?? 0,
                                  arm: read.context.arm ?? "", pass: read.context.pass, events: events.map(\.event),
@@ -41,7 +41,8 @@ struct AuditCommand: ParsableCommand {
         let chain = ExperimentAudit.Chain(intact: report.isIntact, events: report.eventCount, signedReads: report.signedReadCount,
                                           head: report.headHash, problem: report.problem?.description)
         let accounts = try ledger.appSessions().filter { $0.experiment == name }.map { (reader: $0.reader, session: $0.session, account: $0.osAccount) }
-        return ExperimentAudit(design: context.design, storedDesign: record.design, table: context.table, reads: reads,
+        return ExperimentAudit(design: context.design, storedDesign: context.storedDesign, table: context.table, reads: reads,
+                               completions: context.completions(signedReads),
                                models: models, chain: chain, accounts: accounts, generatedAt: Date().timeIntervalSince1970)
     }
 }
