@@ -112,35 +112,29 @@ import Worklist
         return AppReducer.reduce(&state, action)
     }
 
-    func describe(_ key: Key) -> String { "\(key)" }
-
     @Test(arguments: [Scenario.unaided, .sequentialFirst, .practice])
     func noKeyUnblindsAReader(_ scenario: Scenario) {
         var steps = 0, failures = 0
+        /// Presses every key from `state`, then (below `depth`) every key again from each result.
+        func sweep(_ state: AppState, pressed: [Key], depth: Int, study: String) {
+            for key in Self.keys {
+                var next = state
+                let effects = Self.press(key, &next)
+                steps += 1
+                if let leak = Self.leak(next, effects) {
+                    failures += 1
+                    if failures <= 5 { Issue.record("\(scenario) \(study), keys \(pressed + [key]): \(leak)") }
+                    continue
+                }
+                if depth > 1 { sweep(next, pressed: pressed + [key], depth: depth - 1, study: study) }
+            }
+        }
         for study in Self.studies {
             let (base, opening) = Self.opened(scenario, study: study)
             if let leak = Self.leak(base, opening) {
                 Issue.record("\(scenario) \(study), on opening: \(leak)"); continue
             }
-            for first in Self.keys {
-                var one = base
-                let e1 = Self.press(first, &one)
-                steps += 1
-                if let leak = Self.leak(one, e1) {
-                    failures += 1
-                    if failures <= 5 { Issue.record("\(scenario) \(study), key \(describe(first)): \(leak)") }
-                    continue
-                }
-                for second in Self.keys {
-                    var two = one
-                    let e2 = Self.press(second, &two)
-                    steps += 1
-                    if let leak = Self.leak(two, e2) {
-                        failures += 1
-                        if failures <= 5 { Issue.record("\(scenario) \(study), keys \(describe(first)) \(describe(second)): \(leak)") }
-                    }
-                }
-            }
+            sweep(base, pressed: [], depth: 2, study: study)
         }
         #expect(steps >= 3 * Self.keys.count * (Self.keys.count + 1), "every pair of keys was pressed on every study")
     }
