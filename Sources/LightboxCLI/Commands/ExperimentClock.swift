@@ -10,8 +10,6 @@ import ReaderStudy
 struct ExperimentClock: StudyClock {
     let now: Date
 
-    static let variable = TestSeam.now.variable
-
     static func fromEnvironment(_ environment: [String: String] = ProcessInfo.processInfo.environment) throws -> ExperimentClock {
         guard let text = TestSeam.now.value(in: environment) else { return ExperimentClock(now: Date()) }
         guard let date = parse(text) else { throw ExperimentCommandError.badClock(text) }
