@@ -12,17 +12,18 @@ import Testing
     static let january = ["LIGHTBOX_NOW": "2026-01-05T09:00:00Z"]
     static let march = ["LIGHTBOX_NOW": "2026-03-20T09:00:00Z"]
 
-    /// Six extremity studies, alternately normal and abnormal (three of each).
-    static func makeLibrary(_ dir: TempDirectory) -> String {
+    /// Six extremity studies, alternately normal and abnormal (three of each), in folders
+    /// WRIST-1…6; `id` names study i (a test may give one an id that needs CSV quoting).
+    static func makeLibrary(_ dir: TempDirectory, id: (Int) -> String = { "WRIST-\($0)" }) -> String {
         for i in 1...6 {
-            let id = "WRIST-\(i)"
-            dir.write("library/\(id)/study.json", """
-                {"formatVersion":1,"id":"\(id)","kind":"extremity","modality":"DX","bodyPart":"WRIST",\
+            let json = id(i).replacingOccurrences(of: "\"", with: "\\\"")
+            dir.write("library/WRIST-\(i)/study.json", """
+                {"formatVersion":1,"id":"\(json)","kind":"extremity","modality":"DX","bodyPart":"WRIST",\
                 "patient":{"pseudoId":"P\(i)","sex":"F","ageMonths":300},"series":[{"id":"1","view":"PA","images":["a.png"]}]}
                 """)
-            dir.write("library/\(id)/a.png", "x")
-            dir.write("library/\(id)/reference.json", """
-                {"formatVersion":1,"studyId":"\(id)","kind":"extremity","extremity":{"label":"\(i % 2 == 0 ? "abnormal" : "normal")"}}
+            dir.write("library/WRIST-\(i)/a.png", "x")
+            dir.write("library/WRIST-\(i)/reference.json", """
+                {"formatVersion":1,"studyId":"\(json)","kind":"extremity","extremity":{"label":"\(i % 2 == 0 ? "abnormal" : "normal")"}}
                 """)
         }
         return dir.file("library")

@@ -13,21 +13,9 @@ import Testing
 @Suite struct ExportEndToEndTests {
     static let trickyID = #"WRIST,"3""#
 
-    /// Six extremity studies, alternately normal and abnormal; the third has a tricky id.
+    /// The experiment tests' six studies; the third has a tricky id.
     static func makeLibrary(_ dir: TempDirectory) -> String {
-        for i in 1...6 {
-            let id = i == 3 ? trickyID : "WRIST-\(i)"
-            let json = id.replacingOccurrences(of: "\"", with: "\\\"")
-            dir.write("library/WRIST-\(i)/study.json", """
-                {"formatVersion":1,"id":"\(json)","kind":"extremity","modality":"DX","bodyPart":"WRIST",\
-                "patient":{"pseudoId":"P\(i)","sex":"F","ageMonths":300},"series":[{"id":"1","view":"PA","images":["a.png"]}]}
-                """)
-            dir.write("library/WRIST-\(i)/a.png", "x")
-            dir.write("library/WRIST-\(i)/reference.json", """
-                {"formatVersion":1,"studyId":"\(json)","kind":"extremity","extremity":{"label":"\(i % 2 == 0 ? "abnormal" : "normal")"}}
-                """)
-        }
-        return dir.file("library")
+        ExperimentEndToEndTests.makeLibrary(dir) { $0 == 3 ? trickyID : "WRIST-\($0)" }
     }
 
     func run(_ arguments: [String]) throws -> LightboxBinary.Result { try LightboxBinary.run(arguments) }

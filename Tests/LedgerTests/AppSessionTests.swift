@@ -5,15 +5,6 @@ import Testing
 /// `app_sessions` (migration v5-app-sessions): which OS account started each
 /// reading screen, append-only like the events.
 @Suite struct AppSessionTests {
-    private func refused(_ fx: LedgerFixture, _ sql: String) throws -> String? {
-        do {
-            try fx.raw().write { db in try db.execute(sql: sql) }
-            return nil
-        } catch let error as DatabaseError {
-            return error.message
-        }
-    }
-
     private func storeWithExperiment(_ fx: LedgerFixture) throws -> LedgerStore {
         let store = try fx.store()
         try store.createExperiment(name: "trial", design: "{}", assignments: [
@@ -39,8 +30,8 @@ import Testing
         let fx = try LedgerFixture(); defer { fx.cleanUp() }
         let store = try storeWithExperiment(fx)
         try store.recordAppSession("A-1", reader: "amy", osAccount: "alice", experiment: "trial", session: 1)
-        #expect(try refused(fx, "UPDATE app_sessions SET os_account = 'bob'") == "app sessions are append-only: UPDATE refused")
-        #expect(try refused(fx, "DELETE FROM app_sessions") == "app sessions are append-only: DELETE refused")
+        #expect(try fx.refused("UPDATE app_sessions SET os_account = 'bob'") == "app sessions are append-only: UPDATE refused")
+        #expect(try fx.refused("DELETE FROM app_sessions") == "app sessions are append-only: DELETE refused")
         #expect(try store.appSessions().map(\.osAccount) == ["alice"])
     }
 
@@ -65,7 +56,7 @@ import Testing
         }
         #expect(try store.appSessions().isEmpty)
         // The table's own checks hold for other programs too.
-        #expect(try refused(fx, "INSERT INTO app_sessions VALUES ('X', 'amy', 'amy', 'trial', NULL, 1)") != nil)
+        #expect(try fx.refused("INSERT INTO app_sessions VALUES ('X', 'amy', 'amy', 'trial', NULL, 1)") != nil)
     }
 
     @Test func appSessionsMigrationComesAfterTheReleasedOnes() {

@@ -13,36 +13,27 @@ import ReaderStudy
         return store
     }
 
-    private func refused(_ fx: LedgerFixture, _ sql: String) throws -> String? {
-        do {
-            try fx.raw().write { db in try db.execute(sql: sql) }
-            return nil
-        } catch let error as DatabaseError {
-            return error.message
-        }
-    }
-
     @Test func updateAndDeleteOnEventsFail() throws {
         let fx = try LedgerFixture(); defer { fx.cleanUp() }
         _ = try signedLedger(fx)
-        #expect(try refused(fx, "UPDATE events SET value = 'x'") == "events are append-only: UPDATE refused")
-        #expect(try refused(fx, "DELETE FROM events") == "events are append-only: DELETE refused")
+        #expect(try fx.refused("UPDATE events SET value = 'x'") == "events are append-only: UPDATE refused")
+        #expect(try fx.refused("DELETE FROM events") == "events are append-only: DELETE refused")
         #expect(try fx.raw().read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM events") } == 2)
     }
 
     @Test func updateAndDeleteOnSignedReadsFail() throws {
         let fx = try LedgerFixture(); defer { fx.cleanUp() }
         _ = try signedLedger(fx)
-        #expect(try refused(fx, "UPDATE signed_reads SET confidence = 1") == "signed reads are final: UPDATE refused")
-        #expect(try refused(fx, "DELETE FROM signed_reads") == "signed reads are final: DELETE refused")
+        #expect(try fx.refused("UPDATE signed_reads SET confidence = 1") == "signed reads are final: UPDATE refused")
+        #expect(try fx.refused("DELETE FROM signed_reads") == "signed reads are final: DELETE refused")
     }
 
     @Test func readsKeepTheirIdentityAndASignedReadStaysSigned() throws {
         let fx = try LedgerFixture(); defer { fx.cleanUp() }
         _ = try signedLedger(fx)
-        #expect(try refused(fx, "UPDATE reads SET reader = 'bob'") != nil)
-        #expect(try refused(fx, "UPDATE reads SET status = 'inProgress'") == "reads: a signed read is final")
-        #expect(try refused(fx, "DELETE FROM reads") == "reads: rows cannot be deleted")
+        #expect(try fx.refused("UPDATE reads SET reader = 'bob'") != nil)
+        #expect(try fx.refused("UPDATE reads SET status = 'inProgress'") == "reads: a signed read is final")
+        #expect(try fx.refused("DELETE FROM reads") == "reads: rows cannot be deleted")
     }
 
     @Test func experimentsAndAssignmentsAreFixed() throws {
@@ -51,10 +42,10 @@ import ReaderStudy
         try store.createExperiment(name: "x", design: "{}", assignments: [
             AssignmentRow(reader: "ana", study: "S1", session: 1, arm: "aided", order: 1),
         ])
-        #expect(try refused(fx, "UPDATE assignments SET arm = 'unaided'") != nil)
-        #expect(try refused(fx, "DELETE FROM assignments") != nil)
-        #expect(try refused(fx, "UPDATE experiments SET design = '{\"seed\": 2}'") != nil)
-        #expect(try refused(fx, "DELETE FROM experiments") != nil)
+        #expect(try fx.refused("UPDATE assignments SET arm = 'unaided'") != nil)
+        #expect(try fx.refused("DELETE FROM assignments") != nil)
+        #expect(try fx.refused("UPDATE experiments SET design = '{\"seed\": 2}'") != nil)
+        #expect(try fx.refused("DELETE FROM experiments") != nil)
         #expect(try store.assignments(experiment: "x").map(\.arm) == ["aided"])
     }
 

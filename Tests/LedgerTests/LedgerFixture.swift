@@ -26,6 +26,17 @@ struct LedgerFixture {
         return try DatabaseQueue(path: path, configuration: config)
     }
 
+    /// The database's refusal of `sql` run on a raw connection (a trigger's
+    /// message, say), or nil when it was accepted.
+    func refused(_ sql: String) throws -> String? {
+        do {
+            try raw().write { db in try db.execute(sql: sql) }
+            return nil
+        } catch let error as DatabaseError {
+            return error.message
+        }
+    }
+
     func cleanUp() {
         chmodTree(folder.path)
         try? FileManager.default.removeItem(at: folder)
