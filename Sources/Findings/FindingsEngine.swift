@@ -87,12 +87,12 @@ public final class FindingsEngine: @unchecked Sendable {
     }
 
     private func result(_ entry: ModelEntry, fingerprint: ModelFingerprint, study: FindingsStudy) throws -> Cached {
-        guard let store else { return Cached(result: try compute(entry, study: study), id: nil, sha256: nil) }
+        guard let store else { return Cached(result: try compute(entry, fingerprint: fingerprint, study: study), id: nil, sha256: nil) }
         let pinned: PinnedResult
         if let hit = try store.pinnedResult(study: study.id, model: fingerprint) {
             pinned = hit
         } else {
-            let fresh = try compute(entry, study: study)
+            let fresh = try compute(entry, fingerprint: fingerprint, study: study)
             pinned = try store.pin(study: study.id, model: fingerprint, engineVersion: LightboxVersion.current,
                                    kernelVariant: "\(KernelSelection.variant.rawValue) (blas \(BLAS.coreName))", payload: try Self.payload(fresh, model: entry))
         }
@@ -146,8 +146,13 @@ public final class FindingsEngine: @unchecked Sendable {
         lock.lock(); cache[key] = done; lock.unlock()
     }
 
-    private func compute(_ entry: ModelEntry, study: FindingsStudy) throws -> TaskResult {
+    private func compute(_ entry: ModelEntry, fingerprint: ModelFingerprint, study: FindingsStudy) throws -> TaskResult {
         let model = try loaded(entry)
+        // The result is stored under `fingerprint`: the bytes that run must be those bytes,
+        // even if the file was replaced between hashing it and loading it.
+        guard model.modelSHA256 == fingerprint.modelSHA256 else {
+            throw FindingsError.model(path: entry.modelPath, problem: "changed while Lightbox was running (sha256 was \(fingerprint.modelSHA256), is now \(model.modelSHA256)); restart to use the new file")
+        }
         let card = entry.card
         switch card.task {
         case .fracture:

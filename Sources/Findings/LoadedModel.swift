@@ -1,3 +1,4 @@
+import Common
 import Foundation
 import Inference
 
@@ -8,6 +9,8 @@ public final class LoadedModel: @unchecked Sendable {
     /// Where a fracture model without a `cam` output gets its heat map (an extra output
     /// of the session), or nil.
     public let camSource: ClassActivationSource?
+    /// SHA-256 of the model.onnx bytes this session was built from.
+    public let modelSHA256: String
     private let session: Session
     private let lock = NSLock()
 
@@ -17,6 +20,7 @@ public final class LoadedModel: @unchecked Sendable {
         let path = entry.modelPath, card = entry.card
         func fail(_ problem: String) -> FindingsError { .model(path: path, problem: problem) }
         guard let data = FileManager.default.contents(atPath: path) else { throw fail("cannot read the file") }
+        modelSHA256 = SHA256.hash([UInt8](data))
         var graph: Graph
         do { graph = try Graph(bytes: [UInt8](data)) } catch let e as InferenceError {
             throw fail("\(e.coordinates): \(e.problem)")

@@ -108,4 +108,32 @@ struct PinnedFindingsTests {
         let broken = #"{"fracture":{"_0":{"abnormal":false,"operatingPoint":0.5,"probability":0.1,"perImage":[{"image":"a","logit":0,"probability":0.1,"cam":{"width":2,"height":2,"values":[1],"rect":{"x":0,"y":0,"width":1,"height":1}}}]}}}"#
         #expect(throws: FindingsError.self) { try FindingsEngine.decode(PinnedResult(id: 6, payload: broken), model: entry) }
     }
+
+    /// A result is stored under the fingerprint the engine took first; if the file is
+    /// replaced before the model loads, the engine refuses rather than store another
+    /// model's numbers under that fingerprint.
+    @Test func aModelReplacedBeforeItLoadsIsRefused() throws {
+        let dir = TempDirectory(); defer { dir.remove() }
+        let s = try study(dir)
+        let folder = dir.file("models/fracture-synthetic")
+        try FileManager.default.createDirectory(atPath: dir.file("models"), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: FindingsFixtures.models + "/fracture-synthetic", toPath: folder)
+        let registry = ModelRegistry.discover(directories: [dir.file("models")])
+        let engine = FindingsEngine(registry: registry, store: CountingStore())
+        let entry = try #require(registry.models.first)
+        let before = try engine.fingerprint(entry)
+        // Same graph, new bytes: ModelProto field 6 (doc_string) appended.
+        var bytes = [UInt8](try #require(FileManager.default.contents(atPath: entry.modelPath)))
+        bytes += [0x32, 0x01, 0x78]
+        try Data(bytes).write(to: URL(fileURLWithPath: entry.modelPath))
+        do {
+            _ = try engine.run(s)
+            Issue.record("the replaced model ran under the old fingerprint")
+        } catch let e as FindingsError {
+            #expect(e.problem.contains("changed while Lightbox was running") && e.problem.contains(before.modelSHA256), "\(e)")
+        }
+        // A new engine (a restart) fingerprints the new bytes and runs.
+        #expect(try FindingsEngine(registry: registry, store: CountingStore()).run(s)?.models.first?.fingerprint?.modelSHA256 == SHA256.hash(bytes))
+    }
 }
+
